@@ -1,0 +1,36 @@
+import { Admin, Resource } from 'react-admin';
+import { authProvider, LoginPage } from './authProvider';
+import { Dashboard } from './components/Dashboard';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import auditEvents from './resources/auditEvents';
+import capacities from './resources/capacities';
+import equipment from './resources/equipment';
+import healthcareServices from './resources/healthcareServices';
+import locations from './resources/locations';
+import organizations from './resources/organizations';
+import practitionerRoles from './resources/practitionerRoles';
+import practitioners from './resources/practitioners';
+
+export const App = () => (
+  <Admin
+    title="app.title"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    loginPage={LoginPage}
+    dashboard={Dashboard}
+    requireAuth
+    // Health data back-office: no call home to react-admin's telemetry server.
+    disableTelemetry
+  >
+    <Resource name="organizations" {...organizations} />
+    <Resource name="healthcare-services" {...healthcareServices} />
+    <Resource name="locations" {...locations} />
+    <Resource name="capacities" {...capacities} />
+    <Resource name="equipment" {...equipment} />
+    <Resource name="practitioners" {...practitioners} />
+    <Resource name="practitioner-roles" {...practitionerRoles} />
+    <Resource name="audit-events" {...auditEvents} />
+  </Admin>
+);

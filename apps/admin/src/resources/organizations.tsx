@@ -1,0 +1,183 @@
+import BusinessIcon from '@mui/icons-material/Business';
+import {
+  AutocompleteInput,
+  Create,
+  DataTable,
+  DateField,
+  DateInput,
+  FormDataConsumer,
+  Labeled,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  TabbedShowLayout,
+  TextField,
+  TextInput,
+  required,
+  useRecordContext,
+} from 'react-admin';
+import { AddressField, AddressInputs } from '../components/Address';
+import { AuditHistory } from '../components/AuditHistory';
+import { CodingField } from '../components/CodingField';
+import { CodingFilter, CodingInput } from '../components/CodingInput';
+import { ContactsField, ContactsInput } from '../components/Contacts';
+import { EditPage } from '../components/EditPage';
+import { OrganizationTree } from '../components/OrganizationTree';
+import { FormSection } from '../components/FormSection';
+import type { OrganizationKind, ShowChildProps } from '../types';
+import { digits } from '../validators';
+
+interface Organization {
+  id: string;
+  kind: OrganizationKind;
+  name: string;
+}
+
+const kindChoices = (['EJ', 'EG', 'OI'] as const).map((id) => ({ id, name: `app.organization.kind.${id}` }));
+
+// Each level is qualified by its own nomenclature: EJ legal status (J199), EG category (J55), OI type (J203).
+const kindCoding: Record<OrganizationKind, string> = {
+  EJ: 'legalStatus',
+  EG: 'category',
+  OI: 'internalType',
+};
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={kindChoices} />,
+  <TextInput key="finess" source="finess" />,
+  <CodingFilter key="categoryCode" source="categoryCode" attribute="organizations.category" />,
+  <TextInput key="regionCode" source="regionCode" />,
+  <TextInput key="departementCode" source="departementCode" />,
+  <ReferenceInput key="parentId" source="parentId" reference="organizations" />,
+];
+
+const OrganizationList = () => (
+  <List filters={filters} perPage={25} sort={{ field: 'name', order: 'ASC' }}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="name" />
+      <DataTable.Col source="kind">
+        <SelectField source="kind" choices={kindChoices} />
+      </DataTable.Col>
+      <DataTable.Col source="finess" />
+      <DataTable.Col source="parentId" disableSort>
+        <ReferenceField source="parentId" reference="organizations" link="show" />
+      </DataTable.Col>
+      <DataTable.Col source="address.city" label="app.address.city" disableSort />
+      <DataTable.Col source="departementCode" />
+      <DataTable.Col source="updatedAt">
+        <DateField source="updatedAt" showTime />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
+
+const OrganizationForm = ({ isNew }: { isNew: boolean }) => (
+  <SimpleForm defaultValues={isNew ? { kind: 'OI', contacts: [] } : undefined}>
+    <FormSection title="app.section.identity">
+      <SelectInput source="kind" choices={kindChoices} validate={required()} readOnly={!isNew} />
+      <ReferenceInput source="parentId" reference="organizations">
+        <AutocompleteInput helperText="app.organization.parent_helper" />
+      </ReferenceInput>
+      <TextInput source="name" validate={required()} />
+      <TextInput source="operationalName" />
+      <FormDataConsumer<{ kind?: OrganizationKind }>>
+        {({ formData }) =>
+          formData.kind && (
+            <CodingInput
+              key={formData.kind}
+              source={kindCoding[formData.kind]}
+              attribute={`organizations.${kindCoding[formData.kind]}`}
+            />
+          )
+        }
+      </FormDataConsumer>
+      <TextInput source="finess" validate={digits(9)} helperText="app.organization.finess_helper" />
+      <TextInput source="siren" validate={digits(9)} />
+      <TextInput source="siret" validate={digits(14)} />
+    </FormSection>
+    <FormSection title="app.section.place">
+      <AddressInputs />
+    </FormSection>
+    <FormSection title="app.section.closure">
+      <DateInput source="openedOn" />
+      <DateInput source="closedOn" />
+      <CodingInput source="closingType" attribute="organizations.closingType" />
+      <DateInput source="reopeningExpectedOn" />
+      <TextInput source="comment" multiline />
+    </FormSection>
+    <FormSection title="app.section.contacts">
+      <ContactsInput />
+    </FormSection>
+  </SimpleForm>
+);
+
+/** Whichever of legal status, category or internal type qualifies this record's level. */
+const KindCodingField = (_props: ShowChildProps) => {
+  const record = useRecordContext<Organization>();
+  if (!record) return null;
+  const source = kindCoding[record.kind];
+  return (
+    <Labeled source={source}>
+      <CodingField source={source} />
+    </Labeled>
+  );
+};
+
+const OrganizationShow = () => (
+  <Show>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="app.section.identity">
+        <SelectField source="kind" choices={kindChoices} />
+        <ReferenceField source="parentId" reference="organizations" link="show" />
+        <TextField source="name" />
+        <TextField source="operationalName" />
+        <KindCodingField label={false} />
+        <TextField source="finess" />
+        <TextField source="siren" />
+        <TextField source="siret" />
+        <AddressField source="address" />
+        <TextField source="communeCode" />
+        <TextField source="regionCode" />
+        <TextField source="departementCode" />
+        <DateField source="openedOn" />
+        <DateField source="closedOn" />
+        <CodingField source="closingType" />
+        <DateField source="reopeningExpectedOn" />
+        <TextField source="comment" />
+        <DateField source="updatedAt" showTime />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.section.contacts">
+        <ContactsField label={false} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.section.tree">
+        <OrganizationTree label={false} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.section.history">
+        <AuditHistory label={false} />
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);
+
+export default {
+  list: OrganizationList,
+  show: OrganizationShow,
+  create: () => (
+    <Create redirect="show">
+      <OrganizationForm isNew />
+    </Create>
+  ),
+  edit: () => (
+    <EditPage redirect="show">
+      <OrganizationForm isNew={false} />
+    </EditPage>
+  ),
+  icon: BusinessIcon,
+  recordRepresentation: (record: Organization) => `${record.name} (${record.kind})`,
+};

@@ -1,0 +1,48 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { CapacitiesModule } from './capacities/capacities.module.js';
+import { APP_CONFIG, type AppConfig } from './config.js';
+import { ContactsModule } from './contacts/contacts.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DemoModule } from './demo/demo.module.js';
+import { EquipmentModule } from './equipment/equipment.module.js';
+import { GeographyModule } from './geography/geography.module.js';
+import { HealthModule } from './health/health.module.js';
+import { HealthcareServicesModule } from './healthcare-services/healthcare-services.module.js';
+import { LocationsModule } from './locations/locations.module.js';
+import { NomenclaturesModule } from './nomenclatures/nomenclatures.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+import { PractitionerRolesModule } from './practitioner-roles/practitioner-roles.module.js';
+import { PractitionersModule } from './practitioners/practitioners.module.js';
+import { StructureTreeModule } from './structure-tree/structure-tree.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        DatabaseModule.forRoot(databaseUrl),
+        AuthModule,
+        AuditModule,
+        GeographyModule,
+        NomenclaturesModule,
+        ContactsModule,
+        HealthModule,
+        OrganizationsModule,
+        HealthcareServicesModule,
+        LocationsModule,
+        EquipmentModule,
+        CapacitiesModule,
+        PractitionersModule,
+        PractitionerRolesModule,
+        StructureTreeModule,
+        DemoModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

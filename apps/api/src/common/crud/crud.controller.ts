@@ -1,0 +1,40 @@
+import { Body, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { contentRange, parseListQuery } from '../list-query.js';
+import type { CrudService } from './crud.service.js';
+import type { TrackedEntity } from './tracked.entity.js';
+
+/**
+ * The ra-data-simple-rest routes, shared by every admin resource; a subclass adds `@Controller(<resource>)`.
+ */
+export abstract class CrudController<V extends { id: string }> {
+  protected constructor(protected readonly service: CrudService<TrackedEntity, object, V>) {}
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<V[]> {
+    const listQuery = parseListQuery(query);
+    const { rows, total } = await this.service.list(listQuery);
+    res.setHeader('Content-Range', contentRange(this.service.resource, listQuery, rows.length, total));
+    return rows;
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<V> {
+    return this.service.get(id);
+  }
+
+  @Post()
+  create(@Body() body: unknown): Promise<V> {
+    return this.service.create(body);
+  }
+
+  @Put(':id')
+  update(@Param('id') id: string, @Body() body: unknown): Promise<V> {
+    return this.service.update(id, body);
+  }
+
+  @Delete(':id')
+  remove(@Param('id') id: string): Promise<V> {
+    return this.service.remove(id);
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Every setting of the API, read from the environment once at start-up (README lists them). */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
+  SESSION_SECRET: z.string().min(16).default('dev-only-secret-change-me-in-production'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  ADMIN_DIST_DIR: z.string().default('dist/admin'),
+  DATA_DIR: z.string().default('data'),
+  SEED_DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type AppConfig = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  embeddedPg: { dir: string; port: number };
+  sessionSecret: string;
+  logLevel: string;
+  adminDistDir: string;
+  dataDir: string;
+  seedDemoData: boolean;
+  production: boolean;
+};
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${details}`);
+  }
+  const c = parsed.data;
+  if (c.NODE_ENV === 'production' && c.SESSION_SECRET.startsWith('dev-only')) {
+    throw new Error('Invalid configuration: SESSION_SECRET must be set in production');
+  }
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    embeddedPg: { dir: c.EMBEDDED_PG_DIR, port: c.EMBEDDED_PG_PORT },
+    sessionSecret: c.SESSION_SECRET,
+    logLevel: c.LOG_LEVEL,
+    adminDistDir: c.ADMIN_DIST_DIR,
+    dataDir: c.DATA_DIR,
+    seedDemoData: c.SEED_DEMO_DATA,
+    production: c.NODE_ENV === 'production',
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

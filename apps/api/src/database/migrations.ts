@@ -1,0 +1,4 @@
+import { InitialSchema1764100000000 } from '../../../../migrations/1764100000000-initial-schema.js';
+
+/** Reviewed migrations, listed explicitly and in order (no glob: what runs is what is written here). */
+export const migrations = [InitialSchema1764100000000];

@@ -1,0 +1,79 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { readFile } from 'node:fs/promises';
+import { CapacitiesService } from '../capacities/capacities.service.js';
+import { requestContext } from '../common/request-context.js';
+import { EquipmentService } from '../equipment/equipment.service.js';
+import { HealthcareServicesService } from '../healthcare-services/healthcare-services.service.js';
+import { LocationsService } from '../locations/locations.service.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { PractitionerRolesService } from '../practitioner-roles/practitioner-roles.service.js';
+import { PractitionersService } from '../practitioners/practitioners.service.js';
+
+type Raw = Record<string, unknown> & { key?: string };
+type DemoFile = Record<'organizations' | 'locations' | 'healthcareServices' | 'capacities' | 'equipment' | 'practitioners' | 'practitionerRoles', Raw[]>;
+
+const CODING = /^(TRE_[A-Z0-9]+-[A-Za-z0-9-]+)\|(.+)$/;
+/** `TRE_R211-ActiviteOperationnelle|013` → the coding with its TRE code-system URL (IG §5.3 URL rule). */
+function expand(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const m = CODING.exec(value);
+    if (!m) return value;
+    const table = m[1]!;
+    return { system: `https://mos.esante.gouv.fr/NOS/${table}/FHIR/${table.replace('_', '-')}`, code: m[2] };
+  }
+  if (Array.isArray(value)) return value.map(expand);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v)]));
+  return value;
+}
+
+/** Seeds an empty database with demo data, through the services so that it is validated and audited. */
+@Injectable()
+export class DemoDataService {
+  private readonly logger = new Logger(DemoDataService.name);
+
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly locations: LocationsService,
+    private readonly offers: HealthcareServicesService,
+    private readonly capacities: CapacitiesService,
+    private readonly equipment: EquipmentService,
+    private readonly practitioners: PractitionersService,
+    private readonly roles: PractitionerRolesService,
+  ) {}
+
+  async seedIfEmpty(file: string): Promise<boolean> {
+    const { total } = await this.organizations.list({ offset: 0, limit: 1, filter: {}, sort: undefined });
+    if (total > 0) return false;
+    const demo = expand(JSON.parse(await readFile(file, 'utf8'))) as DemoFile;
+    await requestContext.run({ requestId: 'demo-seed', actor: 'demo-seed' }, () => this.seed(demo));
+    this.logger.log(`Demo data loaded from ${file}`);
+    return true;
+  }
+
+  private async seed(demo: DemoFile): Promise<void> {
+    const ids = new Map<string, string>();
+    const ref = (key: unknown) => ids.get(String(key)) ?? null;
+    const create = async (service: { create(body: unknown): Promise<{ id: string }> }, rows: Raw[], map: (r: Raw) => Raw) => {
+      for (const row of rows) {
+        const created = await service.create(map(row));
+        if (row.key) ids.set(row.key, created.id);
+      }
+    };
+    await create(this.organizations, demo.organizations, ({ parent, ...o }) => ({ ...o, parentId: ref(parent) }));
+    await create(this.locations, demo.locations, ({ organization, ...l }) => ({ ...l, organizationId: ref(organization) }));
+    await create(this.offers, demo.healthcareServices, ({ organization, locations, ...s }) => ({
+      ...s,
+      organizationId: ref(organization),
+      locationIds: (locations as string[]).map(ref),
+    }));
+    const observedAt = new Date().toISOString();
+    await create(this.capacities, demo.capacities, ({ location, ...c }) => ({ ...c, observedAt, locationId: ref(location) }));
+    await create(this.equipment, demo.equipment, ({ location, ...e }) => ({ ...e, locationId: ref(location) }));
+    await create(this.practitioners, demo.practitioners, (p) => p);
+    await create(this.roles, demo.practitionerRoles, ({ practitioner, healthcareService, ...r }) => ({
+      ...r,
+      practitionerId: ref(practitioner),
+      healthcareServiceId: ref(healthcareService),
+    }));
+  }
+}
