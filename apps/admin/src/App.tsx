@@ -11,6 +11,7 @@ import locations from './resources/locations';
 import organizations from './resources/organizations';
 import practitionerRoles from './resources/practitionerRoles';
 import practitioners from './resources/practitioners';
+import { darkTheme, lightTheme } from './theme';
 
 export const App = () => (
   <Admin
@@ -20,6 +21,8 @@ export const App = () => (
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
     dashboard={Dashboard}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     requireAuth
     // Health data back-office: no call home to react-admin's telemetry server.
     disableTelemetry

@@ -62,23 +62,20 @@ const DevLoginForm = () => {
   useEffect(() => {
     let active = true;
     httpClient(`${AUTH_URL}/dev-users`).then(
-      ({ json }) => {
-        if (!active) return;
-        const list = json as DevUser[];
-        setUsers(list);
-        setUsername((current) => current || (list[0]?.id ?? ''));
-      },
+      ({ json }) => active && setUsers(json as DevUser[]),
       () => active && setLoadError(true),
     );
     return () => {
       active = false;
     };
   }, []);
+  // The first user is preselected until another is chosen.
+  const selected = username || users?.[0]?.id || '';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitting(true);
-    login({ username }).catch((error: Error) => {
+    login({ username: selected }).catch((error: Error) => {
       setSubmitting(false);
       notify(error.message || 'app.login.failed', { type: 'error' });
     });
@@ -102,7 +99,7 @@ const DevLoginForm = () => {
         fullWidth
         id="dev-user"
         label={translate('app.login.user')}
-        value={username}
+        value={selected}
         onChange={(event) => setUsername(event.target.value)}
         disabled={!users?.length}
         helperText={translate('app.login.user_helper')}
@@ -115,7 +112,7 @@ const DevLoginForm = () => {
         ))}
       </TextField>
       <Box sx={{ mt: 2 }}>
-        <Button type="submit" variant="contained" fullWidth disabled={!username || submitting}>
+        <Button type="submit" variant="contained" fullWidth disabled={!selected || submitting}>
           {translate('app.login.submit')}
         </Button>
       </Box>

@@ -145,6 +145,7 @@ export abstract class CrudRepository<E extends TrackedEntity> extends ReadReposi
 
   /** Locks the row for the rest of the transaction, so a read-then-write cannot interleave. */
   lock(tx: Tx, id: string): Promise<E | null> {
+    if (!this.isId(id)) return Promise.resolve(null);
     return tx
       .createQueryBuilder(this.entity, 'e')
       .setLock('pessimistic_write')
