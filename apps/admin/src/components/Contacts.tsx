@@ -1,5 +1,8 @@
 import { Card, CardContent, Stack, Typography } from '@mui/material';
-import { ArrayInput, SimpleFormIterator, TextInput, required, useFieldValue, useTranslate } from 'react-admin';
+import {
+  AddItemButton,
+  ArrayInput,
+  SimpleFormIterator, TextInput, required, useFieldValue, useTranslate } from 'react-admin';
 import type { Coding, ShowChildProps } from '../types';
 import { CodingInput } from './CodingInput';
 import { codingText } from './CodingField';
@@ -24,7 +27,7 @@ interface Contact {
 // `contacts` label itself: the shared labels live under `app.contact` / `app.telecom`.
 export const ContactsInput = () => (
   <ArrayInput source="contacts">
-    <SimpleFormIterator disableReordering>
+    <SimpleFormIterator disableReordering addButton={<AddItemButton label="app.contact.add" />}>
       <TextInput source="name" label="app.contact.name" />
       <CodingInput source="function" attribute="contacts.function" label="app.contact.function" />
       <CodingInput source="nature" attribute="contacts.nature" label="app.contact.nature" />
@@ -36,7 +39,7 @@ export const ContactsInput = () => (
         validate={required()}
       />
       <ArrayInput source="telecoms" label="app.contact.telecoms">
-        <SimpleFormIterator inline disableReordering>
+        <SimpleFormIterator inline disableReordering addButton={<AddItemButton label="app.telecom.add" />}>
           <CodingInput source="channel" attribute="telecoms.channel" label="app.telecom.channel" validate={required()} />
           <TextInput source="value" label="app.telecom.value" validate={required()} />
           <TextInput source="usage" label="app.telecom.usage" />

@@ -234,6 +234,7 @@ export const fr = {
       days: 'Jours',
       from: 'De',
       to: 'À',
+      add_hours: 'Ajouter une plage horaire',
     },
     location: {
       organization_helper: "L'entité géographique (EG) à laquelle appartient le lieu.",
@@ -248,6 +249,7 @@ export const fr = {
       feature: 'Caractéristique',
       value: 'Valeur',
       unit: 'Unité',
+      add_limit: 'Ajouter une valeur limite',
     },
     day: {
       mon: 'Lundi',
@@ -271,6 +273,7 @@ export const fr = {
       description: 'Description',
       confidentiality: 'Confidentialité du contact',
       telecoms: 'Moyens de contact',
+      add: 'Ajouter un contact',
       none: 'Aucun contact.',
     },
     telecom: {
@@ -278,6 +281,7 @@ export const fr = {
       value: 'Coordonnée',
       usage: 'Usage',
       confidentiality: 'Confidentialité',
+      add: 'Ajouter un moyen de contact',
     },
     section: {
       identity: 'Identification',

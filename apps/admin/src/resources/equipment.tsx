@@ -1,5 +1,6 @@
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
 import {
+  AddItemButton,
   ArrayField,
   ArrayInput,
   AutocompleteInput,
@@ -63,7 +64,7 @@ const EquipmentForm = () => (
     <NumberInput source="countInService" validate={minValue(0)} />
     {/* Item labels are shared under app.equipment: `limits.feature` would clash with the `limits` label. */}
     <ArrayInput source="limits">
-      <SimpleFormIterator inline disableReordering>
+      <SimpleFormIterator inline disableReordering addButton={<AddItemButton label="app.equipment.add_limit" />}>
         <CodingInput
           source="feature"
           attribute="equipment.limits.feature"

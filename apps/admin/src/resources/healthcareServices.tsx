@@ -1,6 +1,7 @@
 import MedicalServicesIcon from '@mui/icons-material/MedicalServices';
 import { Typography } from '@mui/material';
 import {
+  AddItemButton,
   ArrayInput,
   AutocompleteInput,
   BooleanField,
@@ -154,7 +155,7 @@ const HealthcareServiceForm = ({ isNew }: { isNew: boolean }) => (
     </TabbedForm.Tab>
     <TabbedForm.Tab label="app.section.hours">
       <ArrayInput source="openingHours">
-        <SimpleFormIterator inline disableReordering>
+        <SimpleFormIterator inline disableReordering addButton={<AddItemButton label="app.offer.add_hours" />}>
           <CheckboxGroupInput source="days" label="app.offer.days" choices={dayChoices} validate={required()} />
           <TextInput
             source="from"

@@ -8,6 +8,7 @@ type Body = { statusCode: number; message: string; errors?: Record<string, strin
 /** PostgreSQL error codes a client can cause, and what they mean to it (never a 500). */
 const PG_ERRORS: Record<string, [number, string]> = {
   '23505': [HttpStatus.CONFLICT, 'Un enregistrement identique existe déjà'],
+  '23001': [HttpStatus.CONFLICT, 'Cet enregistrement est encore utilisé par d’autres données'],
   '23503': [HttpStatus.CONFLICT, 'Cet enregistrement est lié à d’autres données (ou en référence une absente)'],
   '23514': [HttpStatus.UNPROCESSABLE_ENTITY, 'Valeur refusée par une règle de cohérence'],
   '23502': [HttpStatus.UNPROCESSABLE_ENTITY, 'Une valeur obligatoire manque'],
@@ -41,8 +42,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
         typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? e.message);
       return { statusCode: e.getStatus(), message };
     }
-    if (e instanceof QueryFailedError) {
-      const code = (e.driverError as { code?: string } | undefined)?.code ?? '';
+    // Matched by name too: TypeORM can be loaded twice (its CJS and ESM entry points), breaking instanceof.
+    if (e instanceof QueryFailedError || (e as Error | undefined)?.name === 'QueryFailedError') {
+      const code = ((e as QueryFailedError).driverError as { code?: string } | undefined)?.code ?? '';
       const known = PG_ERRORS[code];
       if (known) return { statusCode: known[0], message: known[1] };
     }

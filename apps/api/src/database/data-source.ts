@@ -12,7 +12,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: ['error'],
+    logging: false,
     extra: { max: 10, application_name: 'ror-api' },
   };
 }

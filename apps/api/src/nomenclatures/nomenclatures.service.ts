@@ -44,7 +44,8 @@ const normalize = (s: string) =>
   s
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ');
 
 type CachedCode = CodeView & { search: string };
 
