@@ -148,8 +148,7 @@ const CodingAutocomplete = ({
       )}
       loading={isFetching}
       disabled={disabled}
-      fullWidth={!valueIsCode}
-      sx={valueIsCode ? { minWidth: 260 } : undefined}
+      sx={valueIsCode ? { minWidth: 280 } : undefined}
       openText={translate('app.coding.open')}
       closeText={translate('app.coding.close')}
       clearText={translate('app.coding.clear')}
