@@ -18,12 +18,18 @@ describe.each(RESOURCES)('$resource', ({ resource, table, body, change }) => {
     const id = created.body.id as string;
     expect(created.body.version).toBe(1);
 
-    const list = await api.get(`/api/${resource}`).query({ filter: JSON.stringify({ id: [id] }) }).expect(200);
+    const list = await api
+      .get(`/api/${resource}`)
+      .query({ filter: JSON.stringify({ id: [id] }) })
+      .expect(200);
     expect(list.body.map((r: { id: string }) => r.id)).toEqual([id]);
     expect(list.headers['content-range']).toMatch(new RegExp(`^${resource} 0-0/1$`));
 
     await api.get(`/api/${resource}/${id}`).expect(200);
-    const updated = await api.put(`/api/${resource}/${id}`).send({ ...created.body, ...change }).expect(200);
+    const updated = await api
+      .put(`/api/${resource}/${id}`)
+      .send({ ...created.body, ...change })
+      .expect(200);
     expect(updated.body).toMatchObject(change);
     expect(updated.body.version).toBe(2);
 
@@ -49,7 +55,10 @@ describe.each(RESOURCES)('$resource', ({ resource, table, body, change }) => {
     const before = await snapshot(t.db);
     await api.get(`/api/${resource}/00000000-0000-4000-8000-000000000000`).expect(404);
     await api.get(`/api/${resource}/not-an-id`).expect(404);
-    await api.put(`/api/${resource}/00000000-0000-4000-8000-000000000000`).send({ ...body(ids), version: 1 }).expect(404);
+    await api
+      .put(`/api/${resource}/00000000-0000-4000-8000-000000000000`)
+      .send({ ...body(ids), version: 1 })
+      .expect(404);
     await api.delete(`/api/${resource}/not-an-id`).expect(404);
     expect(await snapshot(t.db)).toEqual(before);
   });
@@ -79,7 +88,9 @@ describe('lists', () => {
     expect(byFiness.body.map((o: { name: string }) => o.name)).toEqual(['CH DE FLEYRIAT']);
     const byText = await api.get('/api/healthcare-services').query({ filter: JSON.stringify({ q: 'GERIATRIQUE' }) });
     expect(byText.body.map((o: { name: string }) => o.name)).toEqual(['Court séjour gériatrique']);
-    const byActivity = await api.get('/api/healthcare-services').query({ filter: JSON.stringify({ activityCode: '050' }) });
+    const byActivity = await api
+      .get('/api/healthcare-services')
+      .query({ filter: JSON.stringify({ activityCode: '050' }) });
     expect(byActivity.body).toHaveLength(2);
     const byRegion = await api.get('/api/healthcare-services').query({ filter: JSON.stringify({ regionCode: '03' }) });
     expect(byRegion.body.map((o: { name: string }) => o.name)).toEqual(['Hébergement permanent EHPAD']);
@@ -103,11 +114,18 @@ describe('structure tree and completeness', () => {
     const eg = tree.body.children[0];
     expect(eg).toMatchObject({ kind: 'EG', finess: '010000024' });
     const cardio = eg.children[0].children.find((c: { name: string }) => c.name === 'Service de cardiologie');
-    const offers = Object.fromEntries(cardio.healthcareServices.map((o: { name: string; complete: boolean }) => [o.name, o]));
-    expect(offers['Cardiologie — hospitalisation complète']).toMatchObject({ complete: true, locations: [{ id: ids.location }] });
+    const offers = Object.fromEntries(
+      cardio.healthcareServices.map((o: { name: string; complete: boolean }) => [o.name, o]),
+    );
+    expect(offers['Cardiologie — hospitalisation complète']).toMatchObject({
+      complete: true,
+      locations: [{ id: ids.location }],
+    });
     expect(offers['Consultations de cardiologie'].complete).toBe(false);
 
-    const incomplete = await api.get('/api/healthcare-services').query({ filter: JSON.stringify({ q: 'Consultations de cardio' }) });
+    const incomplete = await api
+      .get('/api/healthcare-services')
+      .query({ filter: JSON.stringify({ q: 'Consultations de cardio' }) });
     expect(incomplete.body[0].completeness.missing).toEqual([
       'Tranche d’âge (âge minimum et maximum)',
       'Un contact avec sa fonction, un canal de communication et un niveau de confidentialité',

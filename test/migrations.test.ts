@@ -27,7 +27,9 @@ describe('migrations', () => {
     try {
       await dataSource.runMigrations();
       const created = await tables(url);
-      expect(created).toEqual(expect.arrayContaining(['organization', 'healthcare_service', 'capacity', 'audit_event']));
+      expect(created).toEqual(
+        expect.arrayContaining(['organization', 'healthcare_service', 'capacity', 'audit_event']),
+      );
       for (const _ of dataSource.migrations) await dataSource.undoLastMigration();
       expect(await tables(url)).toEqual([]);
       await dataSource.runMigrations();

@@ -47,13 +47,18 @@ describe('NOS tables', () => {
       changed: ['28'],
       removed: ['09'],
     });
-    const versions = await t.db.query(`SELECT version, is_current FROM nomenclature_version WHERE url = $1 ORDER BY version`, [table.url]);
+    const versions = await t.db.query(
+      `SELECT version, is_current FROM nomenclature_version WHERE url = $1 ORDER BY version`,
+      [table.url],
+    );
     expect(versions.rows).toEqual([
       { version: '20260330120000', is_current: false },
       { version: '20270101120000', is_current: true },
     ]);
     const api = await t.as('lecteur');
-    const codes = await api.get('/api/nomenclatures/codes').query({ filter: JSON.stringify({ valueSet: report!.name, q: 'mode de test' }) });
+    const codes = await api
+      .get('/api/nomenclatures/codes')
+      .query({ filter: JSON.stringify({ valueSet: report!.name, q: 'mode de test' }) });
     expect(codes.body.map((c: { code: string }) => c.code)).toEqual(['99']);
   });
 });

@@ -57,7 +57,13 @@ describe('codes are checked against the value set bound to their attribute (IG �
         contacts: [
           {
             confidentiality: NOS('TRE_R283-NiveauConfidentialite', '2'),
-            telecoms: [{ channel: NOS('TRE_R200-CanalCommunication', '42'), value: 'x', confidentiality: NOS('TRE_R283-NiveauConfidentialite', '2') }],
+            telecoms: [
+              {
+                channel: NOS('TRE_R200-CanalCommunication', '42'),
+                value: 'x',
+                confidentiality: NOS('TRE_R283-NiveauConfidentialite', '2'),
+              },
+            ],
           },
         ],
       })
@@ -70,14 +76,23 @@ describe('codes are checked against the value set bound to their attribute (IG �
     // J226 still lists 27 "Soins à domicile", which TRE_R338 marks deprecated (nomenclatures/README.md).
     const deprecated = NOS('TRE_R338-ModaliteAccueil', '27');
     const before = await snapshot(t.db);
-    const refused = await api.post('/api/healthcare-services').send({ ...offerBody(), receptionModalities: [deprecated] }).expect(400);
+    const refused = await api
+      .post('/api/healthcare-services')
+      .send({ ...offerBody(), receptionModalities: [deprecated] })
+      .expect(400);
     expect(refused.body.errors['receptionModalities.0']).toMatch(/obsolète/);
     expect(await snapshot(t.db)).toEqual(before);
 
     // A record written before the code was deprecated (as an import would have) keeps it through an edit.
-    await t.db.query(`UPDATE healthcare_service SET reception_modalities = $1 WHERE id = $2`, [JSON.stringify([deprecated]), ids.offer]);
+    await t.db.query(`UPDATE healthcare_service SET reception_modalities = $1 WHERE id = $2`, [
+      JSON.stringify([deprecated]),
+      ids.offer,
+    ]);
     const offer = (await api.get(`/api/healthcare-services/${ids.offer}`)).body;
-    const saved = await api.put(`/api/healthcare-services/${ids.offer}`).send({ ...offer, name: `${offer.name} (modifiée)` }).expect(200);
+    const saved = await api
+      .put(`/api/healthcare-services/${ids.offer}`)
+      .send({ ...offer, name: `${offer.name} (modifiée)` })
+      .expect(200);
     expect(saved.body.receptionModalities).toEqual([deprecated]);
   });
 
@@ -85,7 +100,10 @@ describe('codes are checked against the value set bound to their attribute (IG �
     const api = await t.as('lecteur');
     const res = await api
       .get('/api/nomenclatures/codes')
-      .query({ filter: JSON.stringify({ attribute: 'healthcare-services.receptionModalities', q: 'DOMICILE' }), range: '[0,49]' })
+      .query({
+        filter: JSON.stringify({ attribute: 'healthcare-services.receptionModalities', q: 'DOMICILE' }),
+        range: '[0,49]',
+      })
       .expect(200);
     expect(res.body.map((c: { code: string }) => c.code)).not.toContain('27');
     const accents = await api
@@ -93,7 +111,10 @@ describe('codes are checked against the value set bound to their attribute (IG �
       .query({ filter: JSON.stringify({ attribute: 'healthcare-services.activityField', q: 'medico social' }) })
       .expect(200);
     expect(accents.body).toEqual([expect.objectContaining({ code: '04', display: 'Médico-social (MS)' })]);
-    await api.get('/api/nomenclatures/codes').query({ filter: JSON.stringify({ attribute: 'nope' }) }).expect(400);
+    await api
+      .get('/api/nomenclatures/codes')
+      .query({ filter: JSON.stringify({ attribute: 'nope' }) })
+      .expect(400);
   });
 });
 
@@ -101,9 +122,15 @@ describe('other refusals', () => {
   it('refuses a stale version with 409 and changes nothing', async () => {
     const api = await t.as('editeur');
     const current = (await api.get(`/api/healthcare-services/${ids.offer}`)).body;
-    await api.put(`/api/healthcare-services/${ids.offer}`).send({ ...current, comment: 'première modification' }).expect(200);
+    await api
+      .put(`/api/healthcare-services/${ids.offer}`)
+      .send({ ...current, comment: 'première modification' })
+      .expect(200);
     const before = await snapshot(t.db);
-    const res = await api.put(`/api/healthcare-services/${ids.offer}`).send({ ...current, comment: 'modification concurrente' }).expect(409);
+    const res = await api
+      .put(`/api/healthcare-services/${ids.offer}`)
+      .send({ ...current, comment: 'modification concurrente' })
+      .expect(409);
     expect(res.body.message).toMatch(/modifié par quelqu’un d’autre/);
     expect(await snapshot(t.db)).toEqual(before);
     expect((await api.get(`/api/healthcare-services/${ids.offer}`)).body.comment).toBe('première modification');

@@ -36,7 +36,13 @@ export const RESOURCES: { resource: string; table: string; body: (ids: Ids) => o
           name: 'Secrétariat USIC',
           function: NOS('TRE_R251-FonctionContact', '05'),
           confidentiality: NOS('TRE_R283-NiveauConfidentialite', '2'),
-          telecoms: [{ channel: NOS('TRE_R200-CanalCommunication', '2'), value: '04 74 45 40 00', confidentiality: NOS('TRE_R283-NiveauConfidentialite', '2') }],
+          telecoms: [
+            {
+              channel: NOS('TRE_R200-CanalCommunication', '2'),
+              value: '04 74 45 40 00',
+              confidentiality: NOS('TRE_R283-NiveauConfidentialite', '2'),
+            },
+          ],
         },
       ],
     }),
@@ -94,13 +100,22 @@ export const RESOURCES: { resource: string; table: string; body: (ids: Ids) => o
   {
     resource: 'practitioners',
     table: 'practitioner',
-    body: () => ({ rppsId: '810000000030', lastName: 'LEROY', firstName: 'Anne', civility: NOS('TRE_R81-Civilite', 'MME') }),
+    body: () => ({
+      rppsId: '810000000030',
+      lastName: 'LEROY',
+      firstName: 'Anne',
+      civility: NOS('TRE_R81-Civilite', 'MME'),
+    }),
     change: { firstName: 'Anne-Marie' },
   },
   {
     resource: 'practitioner-roles',
     table: 'practitioner_role',
-    body: (ids) => ({ practitionerId: ids.practitioner, organizationId: ids.eg, profession: NOS('TRE_G15-ProfessionSante', '60') }),
+    body: (ids) => ({
+      practitionerId: ids.practitioner,
+      organizationId: ids.eg,
+      profession: NOS('TRE_G15-ProfessionSante', '60'),
+    }),
     change: { exerciseLastName: 'DUPONT-MARTIN' },
   },
 ];

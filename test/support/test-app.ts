@@ -21,7 +21,11 @@ export type TestApp = {
 export async function startTestApp(options: { adminDistDir?: string } = {}): Promise<TestApp> {
   const name = await createTestDatabase();
   const url = databaseUrl(name);
-  const config = parseConfig({ ...process.env, LOG_LEVEL: 'silent', ADMIN_DIST_DIR: options.adminDistDir ?? 'no-admin' });
+  const config = parseConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    ADMIN_DIST_DIR: options.adminDistDir ?? 'no-admin',
+  });
   const app = await createApp(config, url, createLogger('silent'));
   await app.init();
   const db = new pg.Client({ connectionString: url });
@@ -46,7 +50,19 @@ export async function startTestApp(options: { adminDistDir?: string } = {}): Pro
 
 /** Row counts of the tables a refused write must leave alone. */
 export async function snapshot(db: pg.Client): Promise<Record<string, number>> {
-  const tables = ['organization', 'healthcare_service', 'location', 'equipment', 'capacity', 'capacity_history', 'contact', 'telecom', 'practitioner', 'practitioner_role', 'audit_event'];
+  const tables = [
+    'organization',
+    'healthcare_service',
+    'location',
+    'equipment',
+    'capacity',
+    'capacity_history',
+    'contact',
+    'telecom',
+    'practitioner',
+    'practitioner_role',
+    'audit_event',
+  ];
   const counts: Record<string, number> = {};
   for (const t of tables) counts[t] = Number((await db.query(`SELECT count(*) FROM ${t}`)).rows[0].count);
   return counts;

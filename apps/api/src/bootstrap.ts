@@ -27,7 +27,11 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
 }
 
 /** The HTTP application, configured as in production; tests use exactly this. */
-export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  logger: Logger,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     logger: new PinoNestLogger(logger),
   });

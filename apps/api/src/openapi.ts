@@ -43,7 +43,10 @@ export function setUpOpenApi(app: INestApplication): void {
     delete json.$schema;
     const name = resource.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()) + 'Input';
     document.components = { ...document.components, schemas: { ...document.components?.schemas, [name]: json } };
-    const body = { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } };
+    const body = {
+      required: true,
+      content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } },
+    };
     const collection = document.paths[`/api/${resource}`];
     const item = document.paths[`/api/${resource}/{id}`];
     if (collection?.post) collection.post.requestBody = body;

@@ -12,7 +12,10 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<AuditEvent[]> {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuditEvent[]> {
     const listQuery = parseListQuery(query);
     const { rows, total } = await this.audit.list(listQuery);
     res.setHeader('Content-Range', contentRange('audit-events', listQuery, rows.length, total));

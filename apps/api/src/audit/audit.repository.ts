@@ -23,6 +23,11 @@ export class AuditRepository extends ReadRepository<AuditEvent> {
 
   // The table only ever grows: there is no update or delete here, and the database refuses them anyway.
   async insert(tx: Tx, event: Omit<AuditEvent, 'id' | 'occurredAt'>): Promise<void> {
-    await tx.createQueryBuilder().insert().into(AuditEvent).values(event as never).execute();
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(AuditEvent)
+      .values(event as never)
+      .execute();
   }
 }

@@ -23,7 +23,11 @@ export const capacitySchema = z
     comment: text(1000),
   })
   .superRefine((c, ctx) => {
-    const only = (field: 'gender' | 'closingType' | 'additionalBedType' | 'crisisType', status: string, label: string) => {
+    const only = (
+      field: 'gender' | 'closingType' | 'additionalBedType' | 'crisisType',
+      status: string,
+      label: string,
+    ) => {
       if (c[field] && c.status.code !== status) {
         ctx.addIssue({ code: 'custom', path: [field], message: `Seulement pour les capacités au statut « ${label} »` });
       }
@@ -33,7 +37,11 @@ export const capacitySchema = z
     only('additionalBedType', ADDITIONAL, 'supplémentaire');
     only('crisisType', ADDITIONAL, 'supplémentaire');
     if (c.observedAt.getTime() > Date.now() + 5 * 60_000) {
-      ctx.addIssue({ code: 'custom', path: ['observedAt'], message: 'La date d’observation ne peut pas être dans le futur' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['observedAt'],
+        message: 'La date d’observation ne peut pas être dans le futur',
+      });
     }
   });
 export type CapacityInput = z.infer<typeof capacitySchema>;

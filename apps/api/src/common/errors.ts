@@ -2,14 +2,20 @@
 export class DomainError extends Error {}
 
 export class NotFoundError extends DomainError {
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} ${id} introuvable`);
   }
 }
 
 /** Bad input: `errors` maps a field path (dotted) to a French message, as react-admin expects. */
 export class ValidationError extends DomainError {
-  constructor(readonly errors: Record<string, string>, message = 'Données invalides') {
+  constructor(
+    readonly errors: Record<string, string>,
+    message = 'Données invalides',
+  ) {
     super(message);
   }
 }

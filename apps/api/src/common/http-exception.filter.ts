@@ -51,7 +51,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const status = (e as { status?: unknown; type?: unknown }).status;
     // body-parser errors (malformed JSON, payload too large) carry their own 4xx status.
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { statusCode: status, message: status === 413 ? 'Requête trop volumineuse' : 'Corps de requête JSON invalide' };
+      return {
+        statusCode: status,
+        message: status === 413 ? 'Requête trop volumineuse' : 'Corps de requête JSON invalide',
+      };
     }
     return { statusCode: 500, message: 'Erreur interne' };
   }

@@ -13,7 +13,11 @@ export type Coding = z.infer<typeof coding>;
 
 /** Optional in the body, stored as null when absent (PUT replaces the record's writable fields). */
 export const nullable = <S extends z.ZodType>(schema: S) => schema.nullish().transform((v) => v ?? null);
-export const list = <S extends z.ZodType>(schema: S) => z.array(schema).nullish().transform((v) => v ?? []);
+export const list = <S extends z.ZodType>(schema: S) =>
+  z
+    .array(schema)
+    .nullish()
+    .transform((v) => v ?? []);
 
 export const optionalCoding = nullable(coding);
 export const codings = list(coding);

@@ -10,7 +10,16 @@ import { PractitionerRolesService } from '../practitioner-roles/practitioner-rol
 import { PractitionersService } from '../practitioners/practitioners.service.js';
 
 type Raw = Record<string, unknown> & { key?: string };
-type DemoFile = Record<'organizations' | 'locations' | 'healthcareServices' | 'capacities' | 'equipment' | 'practitioners' | 'practitionerRoles', Raw[]>;
+type DemoFile = Record<
+  | 'organizations'
+  | 'locations'
+  | 'healthcareServices'
+  | 'capacities'
+  | 'equipment'
+  | 'practitioners'
+  | 'practitionerRoles',
+  Raw[]
+>;
 
 const CODING = /^(TRE_[A-Z0-9]+-[A-Za-z0-9-]+)\|(.+)$/;
 /** `TRE_R211-ActiviteOperationnelle|013` → the coding with its TRE code-system URL (IG §5.3 URL rule). */
@@ -22,7 +31,8 @@ function expand(value: unknown): unknown {
     return { system: `https://mos.esante.gouv.fr/NOS/${table}/FHIR/${table.replace('_', '-')}`, code: m[2] };
   }
   if (Array.isArray(value)) return value.map(expand);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v)]));
   return value;
 }
 
@@ -53,21 +63,32 @@ export class DemoDataService {
   private async seed(demo: DemoFile): Promise<void> {
     const ids = new Map<string, string>();
     const ref = (key: unknown) => ids.get(String(key)) ?? null;
-    const create = async (service: { create(body: unknown): Promise<{ id: string }> }, rows: Raw[], map: (r: Raw) => Raw) => {
+    const create = async (
+      service: { create(body: unknown): Promise<{ id: string }> },
+      rows: Raw[],
+      map: (r: Raw) => Raw,
+    ) => {
       for (const row of rows) {
         const created = await service.create(map(row));
         if (row.key) ids.set(row.key, created.id);
       }
     };
     await create(this.organizations, demo.organizations, ({ parent, ...o }) => ({ ...o, parentId: ref(parent) }));
-    await create(this.locations, demo.locations, ({ organization, ...l }) => ({ ...l, organizationId: ref(organization) }));
+    await create(this.locations, demo.locations, ({ organization, ...l }) => ({
+      ...l,
+      organizationId: ref(organization),
+    }));
     await create(this.offers, demo.healthcareServices, ({ organization, locations, ...s }) => ({
       ...s,
       organizationId: ref(organization),
       locationIds: (locations as string[]).map(ref),
     }));
     const observedAt = new Date().toISOString();
-    await create(this.capacities, demo.capacities, ({ location, ...c }) => ({ ...c, observedAt, locationId: ref(location) }));
+    await create(this.capacities, demo.capacities, ({ location, ...c }) => ({
+      ...c,
+      observedAt,
+      locationId: ref(location),
+    }));
     await create(this.equipment, demo.equipment, ({ location, ...e }) => ({ ...e, locationId: ref(location) }));
     await create(this.practitioners, demo.practitioners, (p) => p);
     await create(this.roles, demo.practitionerRoles, ({ practitioner, healthcareService, ...r }) => ({

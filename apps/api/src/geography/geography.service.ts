@@ -26,26 +26,31 @@ export class GeographyService {
   async loadIfEmpty(dir: string): Promise<number> {
     if (!(await this.repository.isEmpty())) return 0;
     const read = async (file: string) =>
-      parse(await readFile(path.join(dir, file), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+      parse(await readFile(path.join(dir, file), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<
+        string,
+        string
+      >[];
     const regions = (await read('regions.csv')).map((r) => ({
       code: r.code!,
       name: r.nom!,
       administrative: r.region_administrative === 'true',
     }));
-    const departements = (await read('departements.csv')).map((d) => ({ code: d.code!, name: d.nom!, regionCode: d.region_code! }));
-    const communes = (await read('communes.csv')).map(
-      (c): CommuneRow => ({
-        code: c.code!,
-        name: c.nom!,
-        departementCode: c.departement_code!,
-        regionCode: c.region_code!,
-        postalCodes: c.codes_postaux ? c.codes_postaux.split(' ') : [],
-        type: c.type!,
-        parentCode: c.commune_parente || null,
-        latitude: c.lat ? Number(c.lat) : null,
-        longitude: c.lng ? Number(c.lng) : null,
-      }),
-    );
+    const departements = (await read('departements.csv')).map((d) => ({
+      code: d.code!,
+      name: d.nom!,
+      regionCode: d.region_code!,
+    }));
+    const communes = (await read('communes.csv')).map((c): CommuneRow => ({
+      code: c.code!,
+      name: c.nom!,
+      departementCode: c.departement_code!,
+      regionCode: c.region_code!,
+      postalCodes: c.codes_postaux ? c.codes_postaux.split(' ') : [],
+      type: c.type!,
+      parentCode: c.commune_parente || null,
+      latitude: c.lat ? Number(c.lat) : null,
+      longitude: c.lng ? Number(c.lng) : null,
+    }));
     await this.transactions.run((tx) => this.repository.replaceAll(tx, regions, departements, communes));
     return communes.length;
   }

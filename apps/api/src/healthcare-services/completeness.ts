@@ -19,11 +19,13 @@ export function completeness(
   if (!offer.operationalActivities.some(isActiveActivity)) missing.push('Au moins une activité opérationnelle valide');
   if (!offer.careMode) missing.push('Mode de prise en charge');
   if (offer.ageMin === null || offer.ageMax === null) missing.push('Tranche d’âge (âge minimum et maximum)');
-  const fullAddress = locations.some(
-    (l) => l.communeCode && l.address?.line && l.address.postalCode && l.address.city,
+  const fullAddress = locations.some((l) => l.communeCode && l.address?.line && l.address.postalCode && l.address.city);
+  if (!fullAddress)
+    missing.push('Un lieu de réalisation avec une adresse complète (voie, code postal, ville, commune)');
+  const reachable = contacts.some(
+    (c) => c.function && c.confidentiality && c.telecoms.some((t) => t.channel && t.value),
   );
-  if (!fullAddress) missing.push('Un lieu de réalisation avec une adresse complète (voie, code postal, ville, commune)');
-  const reachable = contacts.some((c) => c.function && c.confidentiality && c.telecoms.some((t) => t.channel && t.value));
-  if (!reachable) missing.push('Un contact avec sa fonction, un canal de communication et un niveau de confidentialité');
+  if (!reachable)
+    missing.push('Un contact avec sa fonction, un canal de communication et un niveau de confidentialité');
   return { complete: missing.length === 0, missing };
 }

@@ -45,8 +45,14 @@ export const healthcareServiceSchema = z
     ageMax: age,
     interventionCommunes: list(communeCode),
     openingHours: list(openingHours),
-    sensitiveUnit: z.boolean().nullish().transform((v) => v ?? false),
-    noConsentHabilitation: z.boolean().nullish().transform((v) => v ?? false),
+    sensitiveUnit: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? false),
+    noConsentHabilitation: z
+      .boolean()
+      .nullish()
+      .transform((v) => v ?? false),
     psychiatricSectors: list(z.string().trim().min(1).max(50)),
     closingType: optionalCoding,
     closedOn: isoDate,

@@ -23,7 +23,11 @@ export type HealthcareServiceView = HealthcareService & {
 const ACTIVITY_VALUE_SET = BINDINGS['healthcare-services']!.operationalActivities!;
 
 @Injectable()
-export class HealthcareServicesService extends CrudService<HealthcareService, HealthcareServiceInput, HealthcareServiceView> {
+export class HealthcareServicesService extends CrudService<
+  HealthcareService,
+  HealthcareServiceInput,
+  HealthcareServiceView
+> {
   constructor(
     private readonly offers: HealthcareServicesRepository,
     transactions: TransactionRunner,
@@ -33,7 +37,11 @@ export class HealthcareServicesService extends CrudService<HealthcareService, He
     private readonly locations: LocationsService,
     private readonly contacts: ContactsService,
   ) {
-    super('healthcare-services', healthcareServiceSchema, offers, { transactions, audit, nomenclatures: nomenclatureService });
+    super('healthcare-services', healthcareServiceSchema, offers, {
+      transactions,
+      audit,
+      nomenclatures: nomenclatureService,
+    });
   }
 
   protected async toRow(input: HealthcareServiceInput): Promise<Partial<HealthcareService>> {
@@ -41,10 +49,14 @@ export class HealthcareServicesService extends CrudService<HealthcareService, He
     // IG §1 fact 14: an offer is provided by an EG or an OI.
     const [organization] = await this.organizations.findMany([input.organizationId]);
     if (!organization || organization.kind === 'EJ') {
-      throw new ValidationError({ organizationId: 'L’offre doit être portée par une entité géographique ou une organisation interne existante' });
+      throw new ValidationError({
+        organizationId: 'L’offre doit être portée par une entité géographique ou une organisation interne existante',
+      });
     }
     if (!organization.regionCode) {
-      throw new ValidationError({ organizationId: 'La structure porteuse n’a pas de commune : sa région est inconnue' });
+      throw new ValidationError({
+        organizationId: 'La structure porteuse n’a pas de commune : sa région est inconnue',
+      });
     }
     const found = await this.locations.findMany(locationIds);
     const unknown = locationIds.filter((id) => !found.some((l) => l.id === id));
@@ -52,11 +64,18 @@ export class HealthcareServicesService extends CrudService<HealthcareService, He
     return { ...fields, departementCode: organization.departementCode, regionCode: organization.regionCode };
   }
 
-  protected override async completeNewRow(tx: Tx, row: Partial<HealthcareService>): Promise<Partial<HealthcareService>> {
+  protected override async completeNewRow(
+    tx: Tx,
+    row: Partial<HealthcareService>,
+  ): Promise<Partial<HealthcareService>> {
     return { ...row, identifier: await this.offers.nextIdentifier(tx, row.regionCode!) };
   }
 
-  protected override async writeChildren(tx: Tx, entity: HealthcareService, input: HealthcareServiceInput): Promise<void> {
+  protected override async writeChildren(
+    tx: Tx,
+    entity: HealthcareService,
+    input: HealthcareServiceInput,
+  ): Promise<void> {
     await this.contacts.replace(tx, 'healthcare_service', entity.id, input.contacts);
     await this.offers.replaceLocations(tx, entity.id, input.locationIds);
   }

@@ -27,7 +27,9 @@ export class LocationsService extends CrudService<Location, LocationInput, Locat
     // IG §1 fact 14: a place is managed by an entité géographique.
     const [organization] = await this.organizations.findMany([input.organizationId]);
     if (!organization || organization.kind !== 'EG') {
-      throw new ValidationError({ organizationId: 'Le lieu doit être rattaché à une entité géographique (EG) existante' });
+      throw new ValidationError({
+        organizationId: 'Le lieu doit être rattaché à une entité géographique (EG) existante',
+      });
     }
     const place = await this.geography.locate(input.communeCode);
     return {

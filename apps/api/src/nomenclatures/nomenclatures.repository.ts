@@ -17,7 +17,8 @@ export class NomenclaturesRepository extends ReadRepository<NomenclatureVersion>
         q: filters.text('name', 'title'),
         kind: filters.equals('kind'),
         url: filters.equals('url'),
-        isCurrent: (qb, value, a, p) => qb.andWhere(`${a}.is_current = :${p}`, { [p]: value === true || value === 'true' }),
+        isCurrent: (qb, value, a, p) =>
+          qb.andWhere(`${a}.is_current = :${p}`, { [p]: value === true || value === 'true' }),
       },
       sortable: { name: 'name', version: 'version', publishedAt: 'published_at', loadedAt: 'loaded_at' },
       defaultSort: { column: 'name', order: 'ASC' },
@@ -33,7 +34,13 @@ export class NomenclaturesRepository extends ReadRepository<NomenclatureVersion>
   }
 
   async insertVersion(tx: Tx, version: Omit<NomenclatureVersion, 'id' | 'loadedAt'>): Promise<number> {
-    const result = await tx.createQueryBuilder().insert().into(NomenclatureVersion).values(version).returning('id').execute();
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(NomenclatureVersion)
+      .values(version)
+      .returning('id')
+      .execute();
     return (result.raw as { id: number }[])[0]!.id;
   }
 

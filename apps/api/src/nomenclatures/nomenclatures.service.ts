@@ -24,7 +24,11 @@ export type TableLoadReport = {
   removed: string[];
 };
 
-type FhirConcept = { code: string; display?: string; property?: { code: string; valueCode?: string; valueDateTime?: string }[] };
+type FhirConcept = {
+  code: string;
+  display?: string;
+  property?: { code: string; valueCode?: string; valueDateTime?: string }[];
+};
 type FhirTable = {
   resourceType: 'ValueSet' | 'CodeSystem';
   url: string;
@@ -186,9 +190,15 @@ export class NomenclaturesService implements OnModuleInit {
       return { rows: unique.map(strip), total: unique.length };
     }
     const valueSetName =
-      typeof f.attribute === 'string' ? this.attributes.get(f.attribute) : typeof f.valueSet === 'string' ? f.valueSet : undefined;
+      typeof f.attribute === 'string'
+        ? this.attributes.get(f.attribute)
+        : typeof f.valueSet === 'string'
+          ? f.valueSet
+          : undefined;
     if (!valueSetName) {
-      throw new ValidationError({ filter: 'Précisez filter.attribute (attribut codé) ou filter.valueSet (jeu de valeurs)' });
+      throw new ValidationError({
+        filter: 'Précisez filter.attribute (attribut codé) ou filter.valueSet (jeu de valeurs)',
+      });
     }
     const vs = this.valueSets.get(valueSetName);
     if (!vs) throw new NotFoundError('value-set', valueSetName);
@@ -212,7 +222,8 @@ export class NomenclaturesService implements OnModuleInit {
           errors[fieldPath] =
             `Le code « ${coding.code} » (${coding.system}) n’appartient pas au jeu de valeurs ${valueSetName} lié à l’attribut ${attribute}`;
         } else if (found.deprecated && !kept.has(found.id)) {
-          errors[fieldPath] = `Le code « ${coding.code} » (${found.display}) est obsolète dans ${valueSetName} : choisissez-en un autre`;
+          errors[fieldPath] =
+            `Le code « ${coding.code} » (${found.display}) est obsolète dans ${valueSetName} : choisissez-en un autre`;
         }
       }
     }
@@ -263,7 +274,13 @@ function tableName(table: FhirTable): string {
 function conceptsOf(table: FhirTable): ConceptRow[] {
   if (table.resourceType === 'ValueSet') {
     return (table.compose?.include ?? []).flatMap((inc) =>
-      (inc.concept ?? []).map((c) => ({ system: inc.system, code: c.code, display: c.display ?? c.code, status: 'active', endDate: null })),
+      (inc.concept ?? []).map((c) => ({
+        system: inc.system,
+        code: c.code,
+        display: c.display ?? c.code,
+        status: 'active',
+        endDate: null,
+      })),
     );
   }
   return (table.concept ?? []).map((c) => {

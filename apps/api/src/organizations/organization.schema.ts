@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { address, communeCode, contacts, isoDate, nullable, optionalCoding, requiredText, text, uuid } from '../common/schemas.js';
+import {
+  address,
+  communeCode,
+  contacts,
+  isoDate,
+  nullable,
+  optionalCoding,
+  requiredText,
+  text,
+  uuid,
+} from '../common/schemas.js';
 
 /** FINESS numbers: 9 characters, département first (2A/2B in Corsica), e.g. 010780054 (formats/finess.md). */
 const finess = z.string().regex(/^(\d{2}|2[AB])\d{7}$/, 'Numéro FINESS sur 9 caractères');

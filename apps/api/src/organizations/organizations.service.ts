@@ -43,7 +43,9 @@ export class OrganizationsService extends CrudService<Organization, Organization
       throw new ValidationError({ parentId: `La structure parente doit être : ${allowed.join(' ou ')}` });
     }
     if (previous && parent && (await this.isDescendant(parent.id, previous.id))) {
-      throw new ValidationError({ parentId: 'Une structure ne peut pas être rattachée à l’une de ses sous-structures' });
+      throw new ValidationError({
+        parentId: 'Une structure ne peut pas être rattachée à l’une de ses sous-structures',
+      });
     }
     const place = input.communeCode ? await this.geography.locate(input.communeCode) : null;
     return {
@@ -54,7 +56,7 @@ export class OrganizationsService extends CrudService<Organization, Organization
   }
 
   private async isDescendant(candidate: string, ancestor: string): Promise<boolean> {
-    for (let id: string | null = candidate; id; ) {
+    for (let id: string | null = candidate; id;) {
       if (id === ancestor) return true;
       id = (await this.repository.findById(id))?.parentId ?? null;
     }
@@ -66,7 +68,11 @@ export class OrganizationsService extends CrudService<Organization, Organization
   }
 
   protected override async toViews(rows: Organization[], tx?: Tx): Promise<OrganizationView[]> {
-    const contacts = await this.contacts.findByOwners('organization', rows.map((r) => r.id), tx);
+    const contacts = await this.contacts.findByOwners(
+      'organization',
+      rows.map((r) => r.id),
+      tx,
+    );
     return rows.map((row) => ({ ...row, contacts: contacts.get(row.id) ?? [] }));
   }
 

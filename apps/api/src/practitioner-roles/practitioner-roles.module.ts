@@ -9,7 +9,12 @@ import { PractitionerRolesRepository } from './practitioner-roles.repository.js'
 import { PractitionerRolesService } from './practitioner-roles.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PractitionerRole]), PractitionersModule, HealthcareServicesModule, OrganizationsModule],
+  imports: [
+    TypeOrmModule.forFeature([PractitionerRole]),
+    PractitionersModule,
+    HealthcareServicesModule,
+    OrganizationsModule,
+  ],
   controllers: [PractitionerRolesController],
   providers: [PractitionerRolesRepository, PractitionerRolesService],
   exports: [PractitionerRolesService],

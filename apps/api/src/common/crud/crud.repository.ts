@@ -27,9 +27,12 @@ export const filters = {
   text:
     (...columns: string[]): FilterApply =>
     (qb, value, a, p) =>
-      qb.andWhere(`(${columns.map((c) => `search_text(${a}.${c}) LIKE '%' || search_text(:${p}) || '%'`).join(' OR ')})`, {
-        [p]: String(value),
-      }),
+      qb.andWhere(
+        `(${columns.map((c) => `search_text(${a}.${c}) LIKE '%' || search_text(:${p}) || '%'`).join(' OR ')})`,
+        {
+          [p]: String(value),
+        },
+      ),
   /** A single coding column whose code is one of the values. */
   code:
     (column: string): FilterApply =>
@@ -105,12 +108,8 @@ export abstract class ReadRepository<E extends { id: string | number }> {
   async findByIds(ids: string[], tx?: Tx): Promise<E[]> {
     const valid = ids.filter((id) => this.isId(id));
     if (valid.length === 0) return [];
-    return this.manager(tx)
-      .createQueryBuilder(this.entity, 'e')
-      .where('e.id IN (:...ids)', { ids: valid })
-      .getMany();
+    return this.manager(tx).createQueryBuilder(this.entity, 'e').where('e.id IN (:...ids)', { ids: valid }).getMany();
   }
-
 }
 
 /** The only place that reads and writes an editable resource's table through TypeORM. */
@@ -146,10 +145,6 @@ export abstract class CrudRepository<E extends TrackedEntity> extends ReadReposi
   /** Locks the row for the rest of the transaction, so a read-then-write cannot interleave. */
   lock(tx: Tx, id: string): Promise<E | null> {
     if (!this.isId(id)) return Promise.resolve(null);
-    return tx
-      .createQueryBuilder(this.entity, 'e')
-      .setLock('pessimistic_write')
-      .where('e.id = :id', { id })
-      .getOne();
+    return tx.createQueryBuilder(this.entity, 'e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
   }
 }
