@@ -132,3 +132,28 @@ describe('structure tree and completeness', () => {
     ]);
   });
 });
+
+describe('filters used by the admin app', () => {
+  it('filters offers by completeness and places by offer, and sorts by id', async () => {
+    const api = await t.as('lecteur');
+    const names = async (filter: object) =>
+      (
+        await api
+          .get('/api/healthcare-services')
+          .query({ filter: JSON.stringify(filter) })
+          .expect(200)
+      ).body
+        .map((o: { name: string }) => o.name)
+        .sort();
+    expect(await names({ complete: true })).toEqual([
+      'Cardiologie — hospitalisation complète',
+      'Court séjour gériatrique',
+    ]);
+    expect(await names({ complete: false })).toEqual(['Consultations de cardiologie', 'Hébergement permanent EHPAD']);
+    const places = await api
+      .get('/api/locations')
+      .query({ filter: JSON.stringify({ healthcareServiceId: ids.offer }) });
+    expect(places.body.map((l: { id: string }) => l.id)).toEqual([ids.location]);
+    await api.get('/api/capacities').query({ sort: '["id","DESC"]' }).expect(200);
+  });
+});

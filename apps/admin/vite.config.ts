@@ -21,7 +21,10 @@ export default defineConfig({
         // Libraries change less often than the app: separate chunks stay cached across deployments.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+            },
             { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],

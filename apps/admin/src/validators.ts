@@ -2,7 +2,10 @@ import { regex, type Validator } from 'react-admin';
 
 /** FINESS (9), SIREN (9), SIRET (14): fixed-length digit strings. */
 export const digits = (count: number) =>
-  regex(new RegExp(`^\\d{${count}}$`), () => ({ message: 'app.validation.digits', args: { count } }));
+  regex(new RegExp(`^\\d{${count}}$`), () => ({
+    message: 'app.validation.digits',
+    args: { count },
+  }));
 
 /** INSEE commune code: 5 digits, or 2A/2B followed by 3 digits for Corsica. */
 export const communeCode = regex(/^(\d{5}|2[AB]\d{3})$/, 'app.validation.commune');

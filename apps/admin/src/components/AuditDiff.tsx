@@ -12,8 +12,7 @@ export const auditActionChoices = [
 // Bookkeeping that changes on every write: listing it would bury the real changes.
 const IGNORED_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'version']);
 
-const isEmpty = (value: unknown) =>
-  value == null || value === '' || (Array.isArray(value) && value.length === 0);
+const isEmpty = (value: unknown) => value == null || value === '' || (Array.isArray(value) && value.length === 0);
 
 const formatValue = (value: unknown, translate: TranslateFunction): string => {
   if (isEmpty(value)) return '—';
@@ -21,7 +20,12 @@ const formatValue = (value: unknown, translate: TranslateFunction): string => {
   if (Array.isArray(value)) return value.map((item) => formatValue(item, translate)).join(', ');
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record.code === 'string') return codingText({ system: String(record.system ?? ''), code: record.code, display: record.display as string | undefined });
+    if (typeof record.code === 'string')
+      return codingText({
+        system: String(record.system ?? ''),
+        code: record.code,
+        display: record.display as string | undefined,
+      });
     return Object.values(record)
       .filter((item) => !isEmpty(item))
       .map((item) => formatValue(item, translate))

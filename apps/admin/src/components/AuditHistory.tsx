@@ -1,11 +1,4 @@
-import {
-  DataTable,
-  DateField,
-  Pagination,
-  ReferenceManyField,
-  SelectField,
-  useResourceContext,
-} from 'react-admin';
+import { DataTable, DateField, Pagination, ReferenceManyField, SelectField, useResourceContext } from 'react-admin';
 import type { AuditEvent, ShowChildProps } from '../types';
 import { AuditDiff, auditActionChoices } from './AuditDiff';
 
@@ -33,7 +26,11 @@ export const AuditHistory = (_props: ShowChildProps) => {
         <DataTable.Col source="action">
           <SelectField source="action" choices={auditActionChoices} />
         </DataTable.Col>
-        <DataTable.Col<AuditEvent> label="app.section.changes" disableSort render={(event) => <AuditDiff event={event} />} />
+        <DataTable.Col<AuditEvent>
+          label="app.section.changes"
+          disableSort
+          render={(event) => <AuditDiff event={event} />}
+        />
       </DataTable>
     </ReferenceManyField>
   );

@@ -1,13 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Autocomplete, TextField } from '@mui/material';
-import {
-  FieldTitle,
-  InputHelperText,
-  useGetList,
-  useInput,
-  useTranslate,
-  type Validator,
-} from 'react-admin';
+import { FieldTitle, InputHelperText, useGetList, useInput, useTranslate, type Validator } from 'react-admin';
 import type { Coding, NomenclatureCode } from '../types';
 
 const SEARCH_DELAY_MS = 300;
@@ -20,7 +13,6 @@ interface CommonProps {
   label?: string;
   helperText?: string | false;
   validate?: Validator | Validator[];
-  disabled?: boolean;
   /** Read by react-admin's filter form to pin a filter; unused here. */
   alwaysOn?: boolean;
 }
@@ -33,8 +25,7 @@ interface AutocompleteProps extends CommonProps {
 
 type Option = Coding & Partial<Pick<NomenclatureCode, 'deprecated'>>;
 
-const optionLabel = (option: Option) =>
-  option.display ? `${option.code} — ${option.display}` : option.code;
+const optionLabel = (option: Option) => (option.display ? `${option.code} — ${option.display}` : option.code);
 
 const sameCode = (option: Option, value: Option) =>
   option.code === value.code && (!option.system || !value.system || option.system === value.system);
@@ -76,7 +67,6 @@ const CodingAutocomplete = ({
   label,
   helperText,
   validate,
-  disabled,
   multiple,
   valueIsCode,
 }: AutocompleteProps) => {
@@ -94,7 +84,8 @@ const CodingAutocomplete = ({
       sort: { field: 'code', order: 'ASC' },
       filter: q ? { attribute, q } : { attribute },
     },
-    { enabled: open, placeholderData: (previous) => previous },
+    // Code tables only change with a nomenclature import: no need to refetch them within minutes.
+    { enabled: open, staleTime: 10 * 60_000, placeholderData: (previous) => previous },
   );
 
   // Bare codes (filters) carry no label: remember the options picked in this session.
@@ -108,10 +99,7 @@ const CodingAutocomplete = ({
     [field.value],
   );
   // Selected codes must stay among the options, even when the current search does not return them.
-  const options: Option[] = [
-    ...data,
-    ...selected.filter((value) => !data.some((option) => sameCode(option, value))),
-  ];
+  const options: Option[] = [...data, ...selected.filter((value) => !data.some((option) => sameCode(option, value)))];
 
   const store = (values: Option[]) => {
     values.forEach((value) => picked.current.set(value.code, value));
@@ -147,7 +135,6 @@ const CodingAutocomplete = ({
         </li>
       )}
       loading={isFetching}
-      disabled={disabled}
       sx={valueIsCode ? { minWidth: 280 } : undefined}
       openText={translate('app.coding.open')}
       closeText={translate('app.coding.close')}
@@ -158,7 +145,7 @@ const CodingAutocomplete = ({
         <TextField
           {...params}
           name={field.name}
-          label={label === '' ? null : <FieldTitle label={label} source={source} isRequired={isRequired} />}
+          label={<FieldTitle label={label} source={source} isRequired={isRequired} />}
           error={fieldState.invalid}
           helperText={<InputHelperText error={errorMessage} helperText={helperText} />}
         />
@@ -173,11 +160,7 @@ export const CodingInput = (props: CommonProps) => (
 );
 
 /** Several coded values, stored as an array of coding objects. */
-export const CodingArrayInput = (props: CommonProps) => (
-  <CodingAutocomplete {...props} multiple valueIsCode={false} />
-);
+export const CodingArrayInput = (props: CommonProps) => <CodingAutocomplete {...props} multiple valueIsCode={false} />;
 
 /** A list filter on a coded attribute: the API expects the bare code (`careModeCode=28`). */
-export const CodingFilter = (props: CommonProps) => (
-  <CodingAutocomplete {...props} multiple={false} valueIsCode />
-);
+export const CodingFilter = (props: CommonProps) => <CodingAutocomplete {...props} multiple={false} valueIsCode />;

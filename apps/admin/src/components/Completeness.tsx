@@ -47,4 +47,3 @@ export const CompletenessPanel = (_props: ShowChildProps) => {
     </Card>
   );
 };
-

@@ -2,7 +2,12 @@ import { Card, CardContent, Stack, Typography } from '@mui/material';
 import {
   AddItemButton,
   ArrayInput,
-  SimpleFormIterator, TextInput, required, useFieldValue, useTranslate } from 'react-admin';
+  SimpleFormIterator,
+  TextInput,
+  required,
+  useFieldValue,
+  useTranslate,
+} from 'react-admin';
 import type { Coding, ShowChildProps } from '../types';
 import { CodingInput } from './CodingInput';
 import { codingText } from './CodingField';
@@ -40,7 +45,12 @@ export const ContactsInput = () => (
       />
       <ArrayInput source="telecoms" label="app.contact.telecoms">
         <SimpleFormIterator inline disableReordering addButton={<AddItemButton label="app.telecom.add" />}>
-          <CodingInput source="channel" attribute="telecoms.channel" label="app.telecom.channel" validate={required()} />
+          <CodingInput
+            source="channel"
+            attribute="telecoms.channel"
+            label="app.telecom.channel"
+            validate={required()}
+          />
           <TextInput source="value" label="app.telecom.value" validate={required()} />
           <TextInput source="usage" label="app.telecom.usage" />
           <CodingInput

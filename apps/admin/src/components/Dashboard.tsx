@@ -12,7 +12,10 @@ interface CountCardProps {
 const CountCard = ({ resource, label, filter = {} }: CountCardProps) => {
   const translate = useTranslate();
   const getResourceLabel = useGetResourceLabel();
-  const { total, isPending } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, filter });
+  const { total, isPending } = useGetList(resource, {
+    pagination: { page: 1, perPage: 1 },
+    filter,
+  });
   const title = label ? translate(label) : getResourceLabel(resource, 2);
   const search = Object.keys(filter).length ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '';
   return (

@@ -1,26 +1,12 @@
 import type { ReactNode } from 'react';
-import {
-  Alert,
-  List,
-  ListItem,
-  ListItemButton,
-  ListItemIcon,
-  ListItemText,
-} from '@mui/material';
+import { Alert, List, ListItem, ListItemButton, ListItemIcon, ListItemText } from '@mui/material';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import ApartmentIcon from '@mui/icons-material/Apartment';
 import MedicalServicesIcon from '@mui/icons-material/MedicalServices';
 import PlaceIcon from '@mui/icons-material/Place';
 import { useQuery } from '@tanstack/react-query';
-import {
-  LinkBase,
-  Loading,
-  useCreatePath,
-  useDataProvider,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { LinkBase, Loading, useCreatePath, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { RorDataProvider } from '../dataProvider';
 import type { OrganizationKind, OrganizationTreeNode, ShowChildProps } from '../types';
 import { CompletenessChip } from './Completeness';

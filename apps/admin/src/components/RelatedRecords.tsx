@@ -17,7 +17,11 @@ export const RelatedRecords = ({ reference, target, creatable = false, children 
   return (
     <>
       {creatable && record && (
-        <CreateButton resource={reference} state={{ record: { [target]: record.id } }} sx={{ alignSelf: 'flex-start' }} />
+        <CreateButton
+          resource={reference}
+          state={{ record: { [target]: record.id } }}
+          sx={{ alignSelf: 'flex-start' }}
+        />
       )}
       <ReferenceManyField reference={reference} target={target} perPage={25} pagination={<Pagination />}>
         {children}

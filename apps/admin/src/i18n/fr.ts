@@ -224,7 +224,8 @@ export const fr = {
         OI: 'Organisation interne (OI)',
       },
       finess_helper: 'Pour les EJ et EG, ces données viennent de FINESS.',
-      parent_helper: "Une EG dépend d'une EJ ; une organisation interne dépend d'une EG ou d'une autre organisation interne.",
+      parent_helper:
+        "Une EG dépend d'une EJ ; une organisation interne dépend d'une EG ou d'une autre organisation interne.",
     },
     offer: {
       organization_helper: 'Entité géographique ou organisation interne qui porte l’offre.',
@@ -315,8 +316,6 @@ export const fr = {
       field: 'Champ',
       before: 'Avant',
       after: 'Après',
-      created: 'Fiche créée',
-      deleted: 'Fiche supprimée',
       no_change: 'Aucun champ modifié',
     },
     audit: {
@@ -328,7 +327,6 @@ export const fr = {
     },
     tree: {
       error: "L'arborescence n'a pas pu être chargée.",
-      locations: 'Lieux',
     },
     validation: {
       digits: 'Doit contenir exactement %{count} chiffres',

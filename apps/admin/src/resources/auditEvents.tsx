@@ -4,7 +4,6 @@ import {
   DateField,
   FunctionField,
   LinkBase,
-  List,
   SelectField,
   SelectInput,
   Show,
@@ -15,6 +14,7 @@ import {
   useGetResourceLabel,
 } from 'react-admin';
 import { AuditDiff, auditActionChoices } from '../components/AuditDiff';
+import { ListPage } from '../components/ListPage';
 import type { AuditEvent } from '../types';
 
 // The resources whose changes are audited; their names double as `entityType`.
@@ -52,7 +52,7 @@ const AuditEventList = () => {
     <TextInput key="entityId" source="entityId" />,
   ];
   return (
-    <List filters={filters} perPage={25} sort={{ field: 'occurredAt', order: 'DESC' }}>
+    <ListPage filters={filters}>
       <DataTable<AuditEvent> rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="occurredAt">
           <DateField source="occurredAt" showTime />
@@ -67,7 +67,7 @@ const AuditEventList = () => {
         <DataTable.Col<AuditEvent> source="entityId" disableSort render={(event) => <EntityLink event={event} />} />
         <DataTable.Col source="reason" disableSort />
       </DataTable>
-    </List>
+    </ListPage>
   );
 };
 

@@ -5,7 +5,6 @@ import {
   DataTable,
   DateField,
   DateTimeInput,
-  List,
   NumberField,
   NumberInput,
   ReferenceField,
@@ -21,6 +20,7 @@ import {
 import { CodingField } from '../components/CodingField';
 import { CodingFilter, CodingInput } from '../components/CodingInput';
 import { EditPage } from '../components/EditPage';
+import { ListPage } from '../components/ListPage';
 import type { Coding } from '../types';
 import { parseLocalDateTime } from '../validators';
 
@@ -77,9 +77,9 @@ export const CapacityTable = () => (
 );
 
 const CapacityList = () => (
-  <List filters={filters} perPage={25} sort={{ field: 'observedAt', order: 'DESC' }}>
+  <ListPage filters={filters}>
     <CapacityTable />
-  </List>
+  </ListPage>
 );
 
 const CapacityForm = ({ isNew }: { isNew: boolean }) => (

@@ -7,7 +7,6 @@ import {
   Create,
   DataTable,
   DateField,
-  List,
   NumberField,
   NumberInput,
   ReferenceField,
@@ -23,6 +22,7 @@ import {
 import { CodingField } from '../components/CodingField';
 import { CodingFilter, CodingInput } from '../components/CodingInput';
 import { EditPage } from '../components/EditPage';
+import { ListPage } from '../components/ListPage';
 import type { Coding } from '../types';
 
 interface Equipment {
@@ -50,9 +50,9 @@ export const EquipmentTable = () => (
 );
 
 const EquipmentList = () => (
-  <List filters={filters} perPage={25} sort={{ field: 'updatedAt', order: 'DESC' }}>
+  <ListPage filters={filters}>
     <EquipmentTable />
-  </List>
+  </ListPage>
 );
 
 const EquipmentForm = () => (

@@ -11,7 +11,6 @@ import {
   DataTable,
   DateField,
   DateInput,
-  List,
   NullableBooleanInput,
   NumberField,
   NumberInput,
@@ -39,6 +38,7 @@ import { CodingArrayInput, CodingFilter, CodingInput } from '../components/Codin
 import { CompletenessChip, CompletenessPanel } from '../components/Completeness';
 import { ContactsField, ContactsInput } from '../components/Contacts';
 import { EditPage } from '../components/EditPage';
+import { ListPage } from '../components/ListPage';
 import type { Completeness } from '../types';
 import { notBelow } from '../validators';
 
@@ -55,8 +55,7 @@ interface OpeningHours {
   to: string;
 }
 
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const dayChoices = DAYS.map((id) => ({ id, name: `app.day.${id}` }));
+const dayChoices = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((id) => ({ id, name: `app.day.${id}` }));
 
 const attribute = (field: string) => `healthcare-services.${field}`;
 
@@ -80,18 +79,18 @@ const filters = [
 /** Also lists the offers of a place, on its page. */
 export const HealthcareServiceTable = () => (
   <DataTable<HealthcareService> rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="identifier" />
-      <DataTable.Col source="name" />
-      <DataTable.Col source="organizationId" disableSort>
-        <ReferenceField source="organizationId" reference="organizations" link="show" />
-      </DataTable.Col>
-      <DataTable.Col source="activityField" disableSort field={CodingField} />
-      <DataTable.Col source="careMode" disableSort field={CodingField} />
-      <DataTable.Col
-        source="completeness"
-        disableSort
-        render={(record) => record.completeness && <CompletenessChip complete={record.completeness.complete} />}
-      />
+    <DataTable.Col source="identifier" />
+    <DataTable.Col source="name" />
+    <DataTable.Col source="organizationId" disableSort>
+      <ReferenceField source="organizationId" reference="organizations" link="show" />
+    </DataTable.Col>
+    <DataTable.Col source="activityField" disableSort field={CodingField} />
+    <DataTable.Col source="careMode" disableSort field={CodingField} />
+    <DataTable.Col
+      source="completeness"
+      disableSort
+      render={(record) => record.completeness && <CompletenessChip complete={record.completeness.complete} />}
+    />
     <DataTable.Col source="updatedAt">
       <DateField source="updatedAt" showTime />
     </DataTable.Col>
@@ -99,9 +98,9 @@ export const HealthcareServiceTable = () => (
 );
 
 const HealthcareServiceList = () => (
-  <List filters={filters} perPage={25} sort={{ field: 'name', order: 'ASC' }}>
+  <ListPage filters={filters}>
     <HealthcareServiceTable />
-  </List>
+  </ListPage>
 );
 
 // All required fields sit on the first tab, so a new offer can be saved without leaving it.

@@ -4,7 +4,6 @@ import {
   Create,
   DataTable,
   DateField,
-  List,
   ReferenceField,
   ReferenceInput,
   SearchInput,
@@ -20,6 +19,7 @@ import { AuditHistory } from '../components/AuditHistory';
 import { CodingField } from '../components/CodingField';
 import { CodingInput } from '../components/CodingInput';
 import { EditPage } from '../components/EditPage';
+import { ListPage } from '../components/ListPage';
 import { RelatedRecords } from '../components/RelatedRecords';
 import { CapacityTable } from './capacities';
 import { EquipmentTable } from './equipment';
@@ -39,7 +39,7 @@ const filters = [
 ];
 
 const LocationList = () => (
-  <List filters={filters} perPage={25} sort={{ field: 'name', order: 'ASC' }}>
+  <ListPage filters={filters}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="identifier" />
       <DataTable.Col source="name" />
@@ -48,12 +48,12 @@ const LocationList = () => (
       </DataTable.Col>
       <DataTable.Col source="status" disableSort field={CodingField} />
       <DataTable.Col source="address.city" label="app.address.city" disableSort />
-      <DataTable.Col source="communeCode" />
+      <DataTable.Col source="communeCode" disableSort />
       <DataTable.Col source="updatedAt">
         <DateField source="updatedAt" showTime />
       </DataTable.Col>
     </DataTable>
-  </List>
+  </ListPage>
 );
 
 const LocationForm = () => (

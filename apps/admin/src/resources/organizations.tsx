@@ -7,7 +7,6 @@ import {
   DateInput,
   FormDataConsumer,
   Labeled,
-  List,
   ReferenceField,
   ReferenceInput,
   SearchInput,
@@ -27,8 +26,9 @@ import { CodingField } from '../components/CodingField';
 import { CodingFilter, CodingInput } from '../components/CodingInput';
 import { ContactsField, ContactsInput } from '../components/Contacts';
 import { EditPage } from '../components/EditPage';
-import { OrganizationTree } from '../components/OrganizationTree';
 import { FormSection } from '../components/FormSection';
+import { ListPage } from '../components/ListPage';
+import { OrganizationTree } from '../components/OrganizationTree';
 import type { OrganizationKind, ShowChildProps } from '../types';
 import { digits } from '../validators';
 
@@ -38,7 +38,10 @@ interface Organization {
   name: string;
 }
 
-const kindChoices = (['EJ', 'EG', 'OI'] as const).map((id) => ({ id, name: `app.organization.kind.${id}` }));
+const kindChoices = (['EJ', 'EG', 'OI'] as const).map((id) => ({
+  id,
+  name: `app.organization.kind.${id}`,
+}));
 
 // Each level is qualified by its own nomenclature: EJ legal status (J199), EG category (J55), OI type (J203).
 const kindCoding: Record<OrganizationKind, string> = {
@@ -58,7 +61,7 @@ const filters = [
 ];
 
 const OrganizationList = () => (
-  <List filters={filters} perPage={25} sort={{ field: 'name', order: 'ASC' }}>
+  <ListPage filters={filters}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="name" />
       <DataTable.Col source="kind">
@@ -74,7 +77,7 @@ const OrganizationList = () => (
         <DateField source="updatedAt" showTime />
       </DataTable.Col>
     </DataTable>
-  </List>
+  </ListPage>
 );
 
 const OrganizationForm = ({ isNew }: { isNew: boolean }) => (

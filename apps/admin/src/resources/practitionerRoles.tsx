@@ -3,7 +3,6 @@ import {
   AutocompleteInput,
   Create,
   DataTable,
-  List,
   ReferenceField,
   ReferenceInput,
   Show,
@@ -17,6 +16,7 @@ import { CodingField } from '../components/CodingField';
 import { CodingFilter, CodingInput } from '../components/CodingInput';
 import { EditPage } from '../components/EditPage';
 import { FormSection } from '../components/FormSection';
+import { ListPage } from '../components/ListPage';
 import type { Coding } from '../types';
 
 interface PractitionerRole {
@@ -53,9 +53,9 @@ export const PractitionerRoleTable = () => (
 );
 
 const PractitionerRoleList = () => (
-  <List filters={filters} perPage={25} sort={{ field: 'updatedAt', order: 'DESC' }}>
+  <ListPage filters={filters}>
     <PractitionerRoleTable />
-  </List>
+  </ListPage>
 );
 
 const PractitionerRoleForm = () => (

@@ -4,7 +4,6 @@ import {
   DataTable,
   DateField,
   EmailField,
-  List,
   SearchInput,
   Show,
   SimpleForm,
@@ -18,6 +17,7 @@ import { AuditHistory } from '../components/AuditHistory';
 import { CodingField } from '../components/CodingField';
 import { CodingInput } from '../components/CodingInput';
 import { EditPage } from '../components/EditPage';
+import { ListPage } from '../components/ListPage';
 import { RelatedRecords } from '../components/RelatedRecords';
 import { rppsId } from '../validators';
 import { PractitionerRoleTable } from './practitionerRoles';
@@ -29,21 +29,18 @@ interface Practitioner {
   firstName?: string | null;
 }
 
-const filters = [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <TextInput key="rppsId" source="rppsId" />,
-];
+const filters = [<SearchInput key="q" source="q" alwaysOn />, <TextInput key="rppsId" source="rppsId" />];
 
 const PractitionerList = () => (
-  <List filters={filters} perPage={25} sort={{ field: 'lastName', order: 'ASC' }}>
+  <ListPage filters={filters}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="rppsId" />
       <DataTable.Col source="civility" disableSort field={CodingField} />
       <DataTable.Col source="lastName" />
       <DataTable.Col source="firstName" />
-      <DataTable.Col source="mssMailbox" />
+      <DataTable.Col source="mssMailbox" disableSort />
     </DataTable>
-  </List>
+  </ListPage>
 );
 
 const PractitionerForm = () => (

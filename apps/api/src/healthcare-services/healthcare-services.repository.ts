@@ -4,6 +4,14 @@ import { CrudRepository, filters } from '../common/crud/crud.repository.js';
 import type { Tx } from '../database/transaction.js';
 import { HealthcareService } from './healthcare-service.entity.js';
 
+const COMPLETE_SQL = (a: string) => `
+  jsonb_array_length(${a}.operational_activities) > 0 AND ${a}.age_min IS NOT NULL AND ${a}.age_max IS NOT NULL
+  AND EXISTS (SELECT 1 FROM healthcare_service_location hl JOIN location l ON l.id = hl.location_id
+              WHERE hl.healthcare_service_id = ${a}.id AND l.address->>'line' <> '' AND l.address->>'postalCode' <> ''
+                AND l.address->>'city' <> '')
+  AND EXISTS (SELECT 1 FROM contact c JOIN telecom t ON t.contact_id = c.id
+              WHERE c.healthcare_service_id = ${a}.id AND c.function IS NOT NULL)`;
+
 @Injectable()
 export class HealthcareServicesRepository extends CrudRepository<HealthcareService> {
   constructor(dataSource: DataSource) {
@@ -17,6 +25,9 @@ export class HealthcareServicesRepository extends CrudRepository<HealthcareServi
         activityCode: filters.codeInArray('operational_activities'),
         careModeCode: filters.code('care_mode'),
         activityFieldCode: filters.code('activity_field'),
+        // The SQL side of completeness.ts, for lists; the deprecation of activity codes is only checked there.
+        complete: (qb, value, a) =>
+          qb.andWhere(`${value === true || value === 'true' ? '' : 'NOT '}(${COMPLETE_SQL(a)})`),
         locationId: (qb, value, a, p) =>
           qb.andWhere(
             `${a}.id IN (SELECT healthcare_service_id FROM healthcare_service_location WHERE location_id::text = :${p})`,

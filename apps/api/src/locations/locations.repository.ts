@@ -15,6 +15,11 @@ export class LocationsRepository extends CrudRepository<Location> {
         departementCode: filters.equals('departement_code'),
         communeCode: filters.equals('commune_code'),
         statusCode: filters.code('status'),
+        healthcareServiceId: (qb, value, a, p) =>
+          qb.andWhere(
+            `${a}.id IN (SELECT location_id FROM healthcare_service_location WHERE healthcare_service_id::text = :${p})`,
+            { [p]: String(value) },
+          ),
       },
       sortable: { name: 'name', identifier: 'identifier', regionCode: 'region_code', updatedAt: 'updated_at' },
       defaultSort: { column: 'name', order: 'ASC' },

@@ -85,7 +85,7 @@ export abstract class ReadRepository<E extends { id: string | number }> {
       apply(qb, value, a, `f${n++}`);
     }
     if (query.sort) {
-      const column = this.spec.sortable[query.sort.field];
+      const column = query.sort.field === 'id' ? 'id' : this.spec.sortable[query.sort.field];
       if (!column) throw new ValidationError({ sort: `Tri impossible sur ${query.sort.field}` });
       qb.orderBy(`${a}.${column}`, query.sort.order);
     } else {
