@@ -94,6 +94,12 @@ describe('codes are checked against the value set bound to their attribute (IG �
       .send({ ...offer, name: `${offer.name} (modifiée)` })
       .expect(200);
     expect(saved.body.receptionModalities).toEqual([deprecated]);
+
+    // …and such records can be listed, to be corrected.
+    const listed = await api
+      .get('/api/healthcare-services')
+      .query({ filter: JSON.stringify({ deprecatedCodes: true }) });
+    expect(listed.body.map((o: { id: string }) => o.id)).toEqual([ids.offer]);
   });
 
   it('offers pickers only the active codes of the attribute’s value set, searched without accents', async () => {

@@ -230,6 +230,14 @@ export class NomenclaturesService implements OnModuleInit {
     if (Object.keys(errors).length) throw new ValidationError(errors, 'Codes hors du jeu de valeurs de leur attribut');
   }
 
+  /** The deprecated codes of the value sets bound to a resource's attributes. */
+  deprecatedCodings(resource: string): Coding[] {
+    const names = new Set(Object.values(BINDINGS[resource] ?? {}));
+    return [...names].flatMap((name) =>
+      (this.valueSets.get(name)?.codes ?? []).filter((c) => c.deprecated).map(({ system, code }) => ({ system, code })),
+    );
+  }
+
   /** True when the coding is in the value set and not deprecated. */
   isActive(valueSetName: string, coding: Coding): boolean {
     const found = this.valueSets.get(valueSetName)?.byKey.get(key(coding.system, coding.code));

@@ -75,6 +75,10 @@ export abstract class ReadRepository<E extends { id: string | number }> {
     let n = 0;
     for (const [key, value] of Object.entries(query.filter)) {
       if (value === undefined || value === null || value === '') continue;
+      if (key === 'withCodings') {
+        this.filterByCodings(qb, value as { system: string; code: string }[], `f${n++}`);
+        continue;
+      }
       if (key === 'id') {
         const ids = (Array.isArray(value) ? value : [value]).map(String).filter((id) => this.isId(id));
         qb.andWhere(ids.length ? `${a}.id IN (:...f${n})` : 'false', { [`f${n++}`]: ids });
@@ -94,6 +98,23 @@ export abstract class ReadRepository<E extends { id: string | number }> {
     qb.addOrderBy(`${a}.id`, 'ASC').skip(query.offset).take(query.limit);
     const [rows, total] = await qb.getManyAndCount();
     return { rows: rows as E[], total };
+  }
+
+  /** Rows holding any of these codings anywhere in their columns (for codes that became deprecated). */
+  private filterByCodings(qb: Qb, codings: { system: string; code: string }[], p: string): void {
+    if (codings.length === 0) {
+      qb.andWhere('false');
+      return;
+    }
+    const a = this.spec.alias;
+    const tests = codings.map(
+      (_, i) =>
+        `jsonb_path_exists(to_jsonb(${a}), '$.** ? (@.system == $s && @.code == $c)', CAST(:${p}_${i} AS jsonb))`,
+    );
+    qb.andWhere(
+      `(${tests.join(' OR ')})`,
+      Object.fromEntries(codings.map((c, i) => [`${p}_${i}`, JSON.stringify({ s: c.system, c: c.code })])),
+    );
   }
 
   protected isId(id: string): boolean {

@@ -44,8 +44,11 @@ export abstract class CrudService<E extends TrackedEntity, I extends object, V e
     return rows as unknown as V[];
   }
 
+  /** `filter.deprecatedCodes: true` lists the records still holding codes deprecated since they were written. */
   async list(query: ListQuery): Promise<ListResult<V>> {
-    const { rows, total } = await this.repository.list(query);
+    const { deprecatedCodes, ...filter } = query.filter;
+    if (deprecatedCodes === true) filter.withCodings = this.deps.nomenclatures.deprecatedCodings(this.resource);
+    const { rows, total } = await this.repository.list({ ...query, filter });
     return { rows: await this.toViews(rows), total };
   }
 
