@@ -36,6 +36,17 @@ describe('codes are checked against the value set bound to their attribute (IG �
     expect((await api.get(`/api/healthcare-services/${ids.offer}`)).body.version).toBe(offer.version);
   });
 
+  it('stores the value set’s label of each code, whatever label the client sent', async () => {
+    const api = await t.as('editeur');
+    const created = await api
+      .post('/api/healthcare-services')
+      .send({ ...offerBody(), careMode: { ...NOS('TRE_R213-ModePriseEnCharge', '28'), display: 'libellé saisi' } })
+      .expect(201);
+    expect(created.body.careMode.display).toBe('Hospitalisation complète (HC)');
+    expect(created.body.operationalActivities[0].display).toBe('Cardiologie générale');
+    await api.delete(`/api/healthcare-services/${created.body.id}`).expect(200);
+  });
+
   it('refuses a code of the right table bound to another attribute', async () => {
     const api = await t.as('editeur');
     const before = await snapshot(t.db);
@@ -93,7 +104,7 @@ describe('codes are checked against the value set bound to their attribute (IG �
       .put(`/api/healthcare-services/${ids.offer}`)
       .send({ ...offer, name: `${offer.name} (modifiée)` })
       .expect(200);
-    expect(saved.body.receptionModalities).toEqual([deprecated]);
+    expect(saved.body.receptionModalities).toEqual([{ ...deprecated, display: 'Soins à domicile' }]);
 
     // …and such records can be listed, to be corrected.
     const listed = await api

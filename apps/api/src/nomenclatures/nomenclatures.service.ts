@@ -224,6 +224,9 @@ export class NomenclaturesService implements OnModuleInit {
         } else if (found.deprecated && !kept.has(found.id)) {
           errors[fieldPath] =
             `Le code « ${coding.code} » (${found.display}) est obsolète dans ${valueSetName} : choisissez-en un autre`;
+        } else {
+          // The stored label is the value set's, whatever the client sent (instances carry the NOS display).
+          coding.display = found.display;
         }
       }
     }
