@@ -79,7 +79,7 @@ export abstract class CrudService<E extends TrackedEntity, I extends object, V e
       throw new ValidationError({ version: 'La version de l’enregistrement est requise pour le modifier' });
     }
     const input = parseOrThrow(this.schema, body);
-    const before = await this.get(id);
+    const before = (await this.toViews([previous]))[0]!;
     // Deprecated codes already on the record stay accepted; new ones are refused (DESIGN §3).
     this.deps.nomenclatures.assertValidCodings(this.resource, input, before);
     const row = await this.toRow(input, previous);
