@@ -49,7 +49,10 @@ export type DevIdp = {
   setAcr(acr: string): void;
 };
 
+/** Load this module with a dynamic `import()` guarded by NODE_ENV: oidc-provider is a dev dependency. */
 export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
+  if (process.env.NODE_ENV === 'production')
+    throw new Error('The development identity provider never runs in production.');
   const host = options.host ?? 'localhost';
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
