@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { parse } from 'csv-parse/sync';
 import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,7 +24,8 @@ const USAGE = `npm run bench:generate -- [options]
   --database-url <url> target database (default DATABASE_URL, else an embedded PostgreSQL)
   --dir <path>         data folder of the embedded PostgreSQL (default: a new temp dir)
   --port <n>           port of the embedded PostgreSQL (default 5434)
-  --reset              empty the generated tables first (otherwise a non-empty database is refused)
+  --reset              empty the generated tables (and rows pointing at them) first; otherwise a non-empty
+                       database is refused
   --serve              keep the embedded PostgreSQL running after generation (Ctrl-C to stop)
   --serve-only         with --dir: only start the embedded PostgreSQL of an earlier run and keep it running
   --verify <n>         after loading, save n sampled records of each resource through the app's own update
@@ -296,7 +298,8 @@ const offerNumbers = new Map();
 // ---------------------------------------------------------------------------------------------------------
 // Dates: most records quiet for months, a few changed today or this week (for the `_lastUpdated` deltas)
 
-function stamps() {
+/** Creation and last-change times (ms) of a record. */
+function times() {
   const created = NOW - random.int(30, 6 * 365) * DAY - random.int(0, DAY);
   const r = random.next();
   const updated =
@@ -305,7 +308,27 @@ function stamps() {
       : r < 0.1
         ? NOW - random.int(DAY, 7 * DAY)
         : created + random.next() * Math.max(0, NOW - 7 * DAY - created);
-  return [iso(created), iso(Math.max(created, updated))];
+  return [created, Math.max(created, updated)];
+}
+const stamps = () => times().map(iso);
+const timesOf = (count) => {
+  const t = new Float64Array(count * 2);
+  for (let i = 0; i < count; i++) [t[2 * i], t[2 * i + 1]] = times();
+  return t;
+};
+// Capacities and equipment are part of their FHIR Location: a place has changed when they have, so its
+// updated_at is at least their latest change (drawn first, so that the place row can carry it).
+const capacityTimes = timesOf(COUNT.capacity);
+const equipmentTimes = timesOf(COUNT.equipment);
+const locationLatest = new Float64Array(COUNT.location);
+for (let l = 0; l < COUNT.location; l++) {
+  const { start, count } = capacitiesOfLocation;
+  for (let k = 0; k < count[l]; k++) locationLatest[l] = Math.max(locationLatest[l], capacityTimes[2 * (start[l] + k) + 1]); // prettier-ignore
+}
+for (let h = 0; h < equipmentOfLocation.count.length; h++) {
+  const { start, count } = equipmentOfLocation;
+  const l = h * EQUIPMENT_EVERY;
+  for (let k = 0; k < count[h]; k++) locationLatest[l] = Math.max(locationLatest[l], equipmentTimes[2 * (start[h] + k) + 1]); // prettier-ignore
 }
 
 const STREETS = ['rue de la République', 'avenue Jean Jaurès', 'boulevard Pasteur', 'rue Victor Hugo', 'place du Marché', 'route de Lyon', 'rue des Écoles', 'chemin du Moulin', 'allée des Tilleuls', 'rue du Général de Gaulle']; // prettier-ignore
@@ -363,7 +386,8 @@ function* locations() {
       const commune = communes.rows[c];
       const r = random.next();
       const status = r < 0.02 ? '1' : r < 0.05 ? '2' : '3';
-      yield line([uuidFor(SALT.location, l), `L${l + 1}`, `SYNC-${k + 1}`, text(`Bâtiment ${String.fromCharCode(65 + (k % 26))}, niveau ${k % 6}`), NOS.locationFunction.one(2), NOS.locationStatus.of(status), address(c, l), commune.code, commune.dep, commune.region, jitter(commune.lat), jitter(commune.lng), orgId(EG0 + g), ...stamps()]); // prettier-ignore
+      const [created, updated] = times();
+      yield line([uuidFor(SALT.location, l), `L${l + 1}`, `SYNC-${k + 1}`, text(`Bâtiment ${String.fromCharCode(65 + (k % 26))}, niveau ${k % 6}`), NOS.locationFunction.one(2), NOS.locationStatus.of(status), address(c, l), commune.code, commune.dep, commune.region, jitter(commune.lat), jitter(commune.lng), orgId(EG0 + g), iso(created), iso(Math.max(updated, locationLatest[l]))]); // prettier-ignore
     }
   }
 }
@@ -432,8 +456,10 @@ function* capacities() {
     for (let k = 0; k < capacitiesOfLocation.count[l]; k++) {
       const c = combinations[k];
       const count = c.status === '01' ? installed : random.int(0, Math.ceil(installed / 3));
-      const [created, updated] = stamps();
-      yield line([uuidFor(SALT.capacity, capacitiesOfLocation.start[l] + k), uuidFor(SALT.location, l), NOS.nature.of(c.nature), NOS.capacityStatus.of(c.status), NOS.temporality.of(c.temporality), NOS.assignment.of(c.assignment), c.status === '02' && random.chance(0.3) ? NOS.gender.one() : null, c.status === '05' ? NOS.capacityClosingType.one() : null, c.status === '06' ? NOS.additionalBedType.one() : null, String(count), NOS.source.one(2), updated, region, created, updated]); // prettier-ignore
+      const i = capacitiesOfLocation.start[l] + k;
+      const created = iso(capacityTimes[2 * i]);
+      const updated = iso(capacityTimes[2 * i + 1]);
+      yield line([uuidFor(SALT.capacity, i), uuidFor(SALT.location, l), NOS.nature.of(c.nature), NOS.capacityStatus.of(c.status), NOS.temporality.of(c.temporality), NOS.assignment.of(c.assignment), c.status === '02' && random.chance(0.3) ? NOS.gender.one() : null, c.status === '05' ? NOS.capacityClosingType.one() : null, c.status === '06' ? NOS.additionalBedType.one() : null, String(count), NOS.source.one(2), updated, region, created, updated]); // prettier-ignore
     }
   }
 }
@@ -448,7 +474,8 @@ function* equipment() {
     const first = random.int(0, types - 1);
     for (let k = 0; k < equipmentOfLocation.count[h]; k++) {
       const limits = random.chance(0.2) ? `[{"feature":${NOS.equipmentFeature.of('001')},"value":${random.int(150, 250)},"unit":"kg"}]` : '[]'; // prettier-ignore
-      yield line([uuidFor(SALT.equipment, equipmentOfLocation.start[h] + k), uuidFor(SALT.location, l), NOS.equipmentType.at(first + k * 7), String(random.int(1, 4)), limits, region, ...stamps()]); // prettier-ignore
+      const i = equipmentOfLocation.start[h] + k;
+      yield line([uuidFor(SALT.equipment, i), uuidFor(SALT.location, l), NOS.equipmentType.at(first + k * 7), String(random.int(1, 4)), limits, region, iso(equipmentTimes[2 * i]), iso(equipmentTimes[2 * i + 1])]); // prettier-ignore
     }
   }
 }
@@ -563,8 +590,10 @@ async function verifyThroughApp(url, client, count) {
       for (const { id } of rows) {
         const view = JSON.parse(JSON.stringify(await service.get(id)));
         try {
-          await requestContext.run({ requestId: 'bench-verify', actor: 'bench-verify' }, () =>
-            service.update(id, view),
+          await requestContext.run(
+            // A system principal, as the demo seed uses, for the write policy of the auth layer.
+            { requestId: 'bench-verify', actor: 'bench-verify', principal: { kind: 'system', id: 'bench-verify' } },
+            () => service.update(id, view),
           );
         } catch (e) {
           throw new Error(`${table} ${id} refused by the app: ${JSON.stringify(e.errors ?? e.message)}`, {
@@ -621,6 +650,22 @@ async function checkReferences(client) {
   }
 }
 
+/**
+ * An API client for bench:fhir (access profile 5: every element the queries touch), when the schema has API
+ * clients. Its key is derived from the seed and printed: for a benchmark database only.
+ */
+async function createApiClient(client) {
+  const { rows } = await client.query(`SELECT to_regclass('api_client') IS NOT NULL AS present`);
+  if (!rows[0].present) return;
+  const key = `ror_bench_${args.seed}`;
+  await client.query(
+    `INSERT INTO api_client (name, access_profile, key_prefix, key_hash, created_by)
+     VALUES ('Benchmark (bench:fhir)', 5, 'ror_bench', $1, 'bench-generate') ON CONFLICT (key_hash) DO NOTHING`,
+    [createHash('sha256').update(key).digest('hex')],
+  );
+  log(`API client for bench:fhir (profile 5): X-API-Key: ${key}`);
+}
+
 async function main() {
   const database = await openDatabase({ databaseUrl: args['database-url'], dir: args.dir, port: args.port });
   log(`database ${database.url}${database.dir ? ` (embedded, data in ${database.dir})` : ''}`);
@@ -651,7 +696,8 @@ async function generate(url) {
     if (existing[0].n > 0 && !args.reset) {
       throw new Error(`The database already holds ${existing[0].n} structures: use --reset to replace them`);
     }
-    await client.query(`TRUNCATE ${GENERATED.join(', ')}`);
+    // CASCADE: later tables may point at structures (role assignments…); --reset empties them too.
+    if (existing[0].n > 0) await client.query(`TRUNCATE ${GENERATED.join(', ')} CASCADE`);
     await client.query(`SET synchronous_commit = off`);
     // Row triggers (capacity history, and any later one) are off during the load: their effect is applied
     // once, in bulk, below. As superuser the per-row foreign-key checks are skipped too (checked at the end).
@@ -688,15 +734,6 @@ async function generate(url) {
             'crisisType', crisis_type->>'code')), count, source, observed_at, created_at
         FROM capacity`);
     log(`capacity_history: written in ${seconds(started)}`);
-    // A place's capacities and equipment are part of its FHIR Location: it has changed when they have.
-    started = performance.now();
-    await client.query(`
-      UPDATE location l SET updated_at = c.latest
-      FROM (SELECT location_id, max(updated_at) AS latest FROM (
-              SELECT location_id, updated_at FROM capacity UNION ALL SELECT location_id, updated_at FROM equipment) x
-            GROUP BY location_id) c
-      WHERE c.location_id = l.id AND c.latest > l.updated_at`);
-    log(`location: updated_at raised to its latest capacity or equipment change in ${seconds(started)}`);
     await client.query(`SET session_replication_role = origin`);
     for (const table of GENERATED) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     started = performance.now();
@@ -709,6 +746,7 @@ async function generate(url) {
     for (const table of GENERATED) await client.query(`VACUUM (ANALYZE) ${table}`);
     log(`vacuum analyze in ${seconds(started)}`);
     if (Number(args.verify) > 0) await verifyThroughApp(url, client, Number(args.verify));
+    await createApiClient(client);
     const { rows: size } = await client.query(
       `SELECT pg_size_pretty(pg_database_size(current_database())) AS size, pg_database_size(current_database()) AS bytes`,
     );
