@@ -33,4 +33,5 @@ export async function openDatabase({ databaseUrl, dir, port }) {
 }
 
 /** Milliseconds as a short human figure. */
-export const ms = (value) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(1)} ms`);
+export const ms = (value) =>
+  !Number.isFinite(value) ? '—' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(1)} ms`;
