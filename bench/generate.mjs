@@ -673,7 +673,12 @@ async function main() {
   const applied = await migrate(database.url);
   log(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
 
-  if (!args['serve-only']) await generate(database.url);
+  try {
+    if (!args['serve-only']) await generate(database.url);
+  } catch (e) {
+    await database.stop();
+    throw e;
+  }
   if ((args.serve || args['serve-only']) && database.dir) {
     console.log(`\nEmbedded PostgreSQL running: DATABASE_URL=${database.url}  (Ctrl-C to stop)`);
     const stop = () => database.stop().then(() => process.exit(0));
