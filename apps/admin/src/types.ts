@@ -50,16 +50,78 @@ export interface OrganizationTreeNode {
   }[];
 }
 
-export interface DevUser {
+/** The roles of docs/auth-api.md; `reader` is implicit and never listed. */
+export type Role = 'structure-editor' | 'structure-referent' | 'practitioner' | 'ars-reviewer' | 'national-admin';
+
+export interface RoleAssignment {
   id: string;
-  fullName: string;
-  role: string;
+  role: Role;
+  organizationId?: string | null;
+  organizationName?: string | null;
+  regionCodes?: string[] | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  automatic?: boolean;
+  grantedBy?: string | null;
+  grantedAt?: string | null;
+  revokedAt?: string | null;
 }
 
+/** A structure the user declares working at in Pro Santé Connect. */
+export interface Affiliation {
+  finessSite?: string | null;
+  finessEj?: string | null;
+  name?: string | null;
+  mode?: string | null;
+  organizationId?: string | null;
+}
+
+/** `GET /api/auth/me`. */
 export interface CurrentUser {
   id: string;
+  subjectNameId: string;
   fullName: string;
-  roles: string[];
+  roles: RoleAssignment[];
+  isAdmin: boolean;
+  regionCodes: string[];
+  affiliations: Affiliation[];
+}
+
+export type AccessRequestStatus = 'pending' | 'granted' | 'refused';
+
+export interface AccessRequest extends RaRecord {
+  id: string;
+  userId: string;
+  userName: string;
+  subjectNameId: string;
+  organizationId: string;
+  organizationName: string;
+  role: Role;
+  message?: string | null;
+  status: AccessRequestStatus;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
+  decisionComment?: string | null;
+  createdAt: string;
+}
+
+/** `GET /api/auth/suggestions`: a structure of the caller's PSC activities they could request. */
+export interface OrganizationSuggestion {
+  id: string;
+  name: string;
+  finess?: string | null;
+}
+
+export interface ApiClient extends RaRecord {
+  id: string;
+  name: string;
+  accessProfile: number;
+  regionCodes: string[];
+  capacityWriteOrganizationIds: string[];
+  keyPrefix: string;
+  status: 'active' | 'revoked';
+  createdAt: string;
+  lastUsedAt?: string | null;
 }
 
 /** Show layouts label each child unless it says `label={false}`; whole-tab components do. */
