@@ -30,6 +30,14 @@ export class OrganizationsRepository extends CrudRepository<Organization> {
     });
   }
 
+  findByFiness(finess: string[]): Promise<Organization[]> {
+    if (finess.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager
+      .createQueryBuilder(Organization, 'org')
+      .where('org.finess IN (:...finess)', { finess })
+      .getMany();
+  }
+
   /** The whole structure the organization belongs to: its EJ and every organization below it. */
   async findStructure(id: string): Promise<Organization[]> {
     const rows: { id: string }[] = await this.dataSource.query(
