@@ -55,7 +55,21 @@ const resourcePolicies: Partial<Record<string, (me: CurrentUser, action: string)
   'access-requests': (_me, action) => isRead(action) || action === 'create',
   'audit-events': (_me, action) => isRead(action),
 };
-const dataPolicy = (me: CurrentUser, action: string) => isRead(action) || me.isAdmin || me.roles.length > 0;
+const dataPolicy = (me: CurrentUser, action: string) =>
+  isRead(action) || me.isAdmin || me.roles.length > 0 || me.practitionerId != null;
+
+/**
+ * The resource whose record is the `parentId` the API expects when asked whether a record may be created
+ * (docs/auth-api.md): a create button shown on that resource's page asks for that record.
+ */
+export const createParent: Record<string, string> = {
+  organizations: 'organizations',
+  'healthcare-services': 'organizations',
+  locations: 'organizations',
+  'practitioner-roles': 'organizations',
+  capacities: 'locations',
+  equipment: 'locations',
+};
 
 // react-admin's action names → the ones `GET /api/auth/can` answers for one record.
 const recordActions: Record<string, string> = { edit: 'update', delete: 'delete', create: 'create' };

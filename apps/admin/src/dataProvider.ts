@@ -27,7 +27,7 @@ export const naturalOrder: Record<string, SortPayload> = {
   'practitioner-roles': { field: 'updatedAt', order: 'DESC' },
   'audit-events': { field: 'occurredAt', order: 'DESC' },
   'access-requests': { field: 'createdAt', order: 'DESC' },
-  users: { field: 'fullName', order: 'ASC' },
+  users: { field: 'familyName', order: 'ASC' },
   'api-clients': { field: 'name', order: 'ASC' },
 };
 

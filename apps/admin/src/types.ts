@@ -65,6 +65,8 @@ export interface RoleAssignment {
   grantedBy?: string | null;
   grantedAt?: string | null;
   revokedAt?: string | null;
+  /** Granted, started, not expired nor revoked. */
+  active?: boolean;
 }
 
 /** A structure the user declares working at in Pro Santé Connect. */
@@ -84,6 +86,8 @@ export interface CurrentUser {
   roles: RoleAssignment[];
   isAdmin: boolean;
   regionCodes: string[];
+  /** The user's own practitioner record (independent practitioner: edits it and their liberal practices). */
+  practitionerId?: string | null;
   affiliations: Affiliation[];
 }
 
@@ -103,14 +107,12 @@ export interface AccessRequest extends RaRecord {
   decidedAt?: string | null;
   decisionComment?: string | null;
   createdAt: string;
+  /** Whether the caller may grant or refuse it. */
+  canDecide: boolean;
 }
 
-/** `GET /api/auth/suggestions`: a structure of the caller's PSC activities they could request. */
-export interface OrganizationSuggestion {
-  id: string;
-  name: string;
-  finess?: string | null;
-}
+/** `GET /api/auth/suggestions`: an activity of the caller's at a ROR structure they do not edit yet. */
+export type OrganizationSuggestion = Affiliation & { organizationId: string };
 
 export interface ApiClient extends RaRecord {
   id: string;

@@ -37,7 +37,7 @@ export const RolesField = ({ source }: { source: string; label?: string }) => {
   return (
     <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5 }}>
       {roles
-        .filter((assignment) => !assignment.revokedAt)
+        .filter((assignment) => assignment.active !== false && !assignment.revokedAt)
         .map((assignment) => (
           <Chip key={assignment.id} size="small" label={describe(assignment)} />
         ))}

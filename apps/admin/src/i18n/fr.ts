@@ -200,7 +200,7 @@ export const fr = {
         roles: 'Rôles',
         lastLoginAt: 'Dernière connexion',
         createdAt: 'Premier accès',
-        pscSnapshot: 'Dernières données reçues de Pro Santé Connect',
+        pscClaims: 'Dernières données reçues de Pro Santé Connect',
       },
     },
     'role-assignments': {

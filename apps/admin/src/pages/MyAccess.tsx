@@ -38,14 +38,20 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
 const MyRoles = ({ me }: { me: CurrentUser }) => {
   const translate = useTranslate();
   const describe = useDescribeRole();
-  if (!me.isAdmin && me.roles.length === 0) {
+  if (!me.isAdmin && me.roles.length === 0 && !me.practitionerId) {
     return <Typography variant="body2">{translate('app.access.no_roles')}</Typography>;
   }
   return (
     <List dense>
-      {me.isAdmin && (
+      {/* Admins listed in the configuration have no role row. */}
+      {me.isAdmin && !me.roles.some((assignment) => assignment.role === 'national-admin') && (
         <ListItem>
           <ListItemText primary={translate('app.access.admin')} />
+        </ListItem>
+      )}
+      {me.practitionerId && (
+        <ListItem>
+          <ListItemText primary={translate('app.role.practitioner')} secondary={translate('app.role.automatic')} />
         </ListItem>
       )}
       {me.roles.map((assignment) => (
@@ -119,9 +125,9 @@ const RequestForm = () => {
         <SelectInput
           source="organizationId"
           label="app.access.structure"
-          choices={suggestions.data.map(({ id, name, finess }) => ({
-            id,
-            name: finess ? `${name} (FINESS ${finess})` : name,
+          choices={suggestions.data.map(({ organizationId, name, finessSite }) => ({
+            id: organizationId,
+            name: [name, finessSite && `(FINESS ${finessSite})`].filter(Boolean).join(' '),
           }))}
           translateChoice={false}
           validate={required()}
@@ -160,7 +166,7 @@ export const MyAccessPage = () => {
       )}
       <Section title="app.access.my_requests">
         <ResourceContextProvider value="access-requests">
-          <ListBase filter={{ mine: true }} perPage={10} disableSyncWithLocation>
+          <ListBase filter={{ only: 'mine' }} perPage={10} disableSyncWithLocation>
             <AccessRequestTable />
             <Pagination rowsPerPageOptions={[10]} />
           </ListBase>

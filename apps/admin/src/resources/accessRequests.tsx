@@ -10,7 +10,6 @@ import {
   SelectField,
   SelectInput,
   useDataProvider,
-  useGetIdentity,
   useGetList,
   useRecordContext,
   useTranslate,
@@ -20,8 +19,8 @@ import { ListPage } from '../components/ListPage';
 import type { AccessDecision, RorDataProvider } from '../dataProvider';
 import type { AccessRequest } from '../types';
 
-/** Pending requests of other people: the ones the caller may decide (the API lists only those and their own). */
-export const TO_DECIDE = { status: 'pending', mine: false };
+/** Pending requests the caller may decide (never their own). */
+export const TO_DECIDE = { status: 'pending', only: 'to-decide' };
 
 export const requestStatusChoices = ['pending', 'granted', 'refused'].map((id) => ({
   id,
@@ -59,11 +58,10 @@ const DecisionButton = ({ decision }: { decision: AccessDecision }) => {
   );
 };
 
-/** Grant or refuse, for a pending request of someone else (never one's own: the API refuses it too). */
+/** Grant or refuse, when the API says the caller may (never on their own request). */
 const DecisionButtons = () => {
   const request = useRecordContext<AccessRequest>();
-  const { identity } = useGetIdentity();
-  if (!request || request.status !== 'pending' || !identity || request.userId === identity.id) return null;
+  if (!request || request.status !== 'pending' || !request.canDecide) return null;
   return (
     <Stack direction="row" sx={{ gap: 1 }}>
       <DecisionButton decision="grant" />
@@ -100,7 +98,12 @@ const filters = [<SelectInput key="status" source="status" choices={requestStatu
 
 /** "Demandes à traiter": the requests of others the caller may decide. */
 const AccessRequestList = () => (
-  <ListPage filters={filters} filter={{ mine: false }} filterDefaultValues={{ status: 'pending' }} actions={false}>
+  <ListPage
+    filters={filters}
+    filter={{ only: TO_DECIDE.only }}
+    filterDefaultValues={{ status: TO_DECIDE.status }}
+    actions={false}
+  >
     <AccessRequestTable decisions />
   </ListPage>
 );

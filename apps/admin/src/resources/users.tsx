@@ -41,7 +41,7 @@ interface User {
   subjectNameId: string;
   roles: RoleAssignment[];
   lastLoginAt?: string | null;
-  pscSnapshot?: unknown;
+  pscClaims?: unknown;
 }
 
 const filters = [
@@ -52,7 +52,7 @@ const filters = [
 const UserList = () => (
   <ListPage filters={filters}>
     <DataTable<User> rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="fullName" />
+      <DataTable.Col source="fullName" disableSort />
       <DataTable.Col source="subjectNameId" disableSort />
       <DataTable.Col source="roles" disableSort field={RolesField} />
       <DataTable.Col source="lastLoginAt">
@@ -64,12 +64,14 @@ const UserList = () => (
 
 /** The roles the caller may hand out (DESIGN §2); the API checks the scope of each grant. */
 const grantableRoles = (me: CurrentUser): Role[] => {
-  if (me.isAdmin) return ['structure-editor', 'structure-referent', 'ars-reviewer'];
+  if (me.isAdmin) return ['structure-editor', 'structure-referent', 'ars-reviewer', 'national-admin'];
   if (me.roles.some((assignment) => assignment.role === 'ars-reviewer')) {
     return ['structure-editor', 'structure-referent'];
   }
   return ['structure-editor'];
 };
+
+const structureScoped = (role?: Role) => role === 'structure-editor' || role === 'structure-referent';
 
 interface GrantValues {
   role?: Role;
@@ -91,7 +93,11 @@ const GrantRoleForm = ({ user, me }: { user: User; me: CurrentUser }) => {
   const submit = (values: GrantValues) => {
     // Only the fields of the chosen kind of scope: an ARS role has regions, a structure role a structure.
     const scope =
-      values.role === 'ars-reviewer' ? { regionCodes: values.regionCodes } : { organizationId: values.organizationId };
+      values.role === 'ars-reviewer'
+        ? { regionCodes: values.regionCodes }
+        : structureScoped(values.role)
+          ? { organizationId: values.organizationId }
+          : {};
     const data = { userId: user.id, role: values.role, ...scope, validUntil: values.validUntil || undefined };
     create(
       'role-assignments',
@@ -125,9 +131,11 @@ const GrantRoleForm = ({ user, me }: { user: User; me: CurrentUser }) => {
                 fullWidth
               />
             ) : (
-              <ReferenceInput source="organizationId" reference="organizations">
-                <AutocompleteInput validate={required()} helperText="app.user.organization_helper" fullWidth />
-              </ReferenceInput>
+              structureScoped(formData.role) && (
+                <ReferenceInput source="organizationId" reference="organizations">
+                  <AutocompleteInput validate={required()} helperText="app.user.organization_helper" fullWidth />
+                </ReferenceInput>
+              )
             )
           }
         </FormDataConsumer>
@@ -199,7 +207,7 @@ const UserRoles = (_props: ShowChildProps) => {
 };
 
 /** The raw PSC claims, folded: for support, when rights do not match what the user expects. */
-const PscSnapshotField = ({ source }: { source: string; label?: string }) => {
+const PscClaimsField = ({ source }: { source: string; label?: string }) => {
   const translate = useTranslate();
   const snapshot = useFieldValue({ source });
   if (snapshot == null) return null;
@@ -220,7 +228,7 @@ const UserShow = () => (
       <TextField source="subjectNameId" />
       <DateField source="lastLoginAt" showTime />
       <UserRoles label={false} />
-      <PscSnapshotField source="pscSnapshot" />
+      <PscClaimsField source="pscClaims" />
     </SimpleShowLayout>
   </Show>
 );
