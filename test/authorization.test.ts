@@ -89,39 +89,53 @@ describe.each(Object.keys(SCOPE))('%s', (persona) => {
     expect(await snapshot(t.db)).toEqual(before);
     const after: number[] = [];
     for (const structure of outside) {
-      for (const { resource } of SCOPED_RESOURCES) after.push((await current(resource, targets[structure][resource]!.id)).version);
+      for (const { resource } of SCOPED_RESOURCES)
+        after.push((await current(resource, targets[structure][resource]!.id)).version);
     }
     expect(after).toEqual(versions);
   });
 
-  it('may create, update and delete inside its scope', async () => {
+  it('may delete, create and update inside its scope', async () => {
     const api = await t.as(persona);
     for (const structure of SCOPE[persona]!) {
       for (const { resource, body, change } of SCOPED_RESOURCES) {
+        // The new record takes the place of the deleted target (some records are unique per place).
+        const removed = await api.delete(`/api/${resource}/${targets[structure][resource]!.id}`);
+        expect([structure, resource, 'delete', removed.status]).toEqual([structure, resource, 'delete', 200]);
         const created = await api.post(`/api/${resource}`).send(body(structures[structure]));
         expect([structure, resource, 'create', created.status]).toEqual([structure, resource, 'create', 201]);
-        const target = await current(resource, targets[structure][resource]!.id);
-        const updated = await api.put(`/api/${resource}/${target.id}`).send({ ...target, ...change });
+        targets[structure][resource] = created.body;
+        const updated = await api.put(`/api/${resource}/${created.body.id}`).send({ ...created.body, ...change });
         expect([structure, resource, 'update', updated.status]).toEqual([structure, resource, 'update', 200]);
-        const removed = await api.delete(`/api/${resource}/${created.body.id}`);
-        expect([structure, resource, 'delete', removed.status]).toEqual([structure, resource, 'delete', 200]);
       }
     }
-    const { rows } = await t.db.query(`SELECT DISTINCT actor FROM audit_event WHERE request_id IS NOT NULL AND actor LIKE 'user:%' ORDER BY 1`);
-    if (SCOPE[persona]!.length) expect(rows.map((r) => r.actor)).toContain(`user:${(await api.get('/api/auth/me')).body.subjectNameId}`);
+    const { rows } = await t.db.query(
+      `SELECT DISTINCT actor FROM audit_event WHERE request_id IS NOT NULL AND actor LIKE 'user:%' ORDER BY 1`,
+    );
+    if (SCOPE[persona]!.length)
+      expect(rows.map((r) => r.actor)).toContain(`user:${(await api.get('/api/auth/me')).body.subjectNameId}`);
   });
 });
 
 describe('scope edges', () => {
-  it('refuses moving a structure or an offer out of one's scope, and answers /auth/can like the server acts', async () => {
+  it('refuses moving a structure or an offer out of scope, and answers /auth/can like the server acts', async () => {
     const editor = await t.as('hospital-editor');
     const offer = await current('healthcare-services', targets.fleyriat['healthcare-services']!.id);
-    await editor.put(`/api/healthcare-services/${offer.id}`).send({ ...offer, organizationId: structures.ehpad.eg }).expect(403);
+    await editor
+      .put(`/api/healthcare-services/${offer.id}`)
+      .send({ ...offer, organizationId: structures.ehpad.eg })
+      .expect(403);
     const oi = await current('organizations', targets.fleyriat.organizations!.id);
-    await editor.put(`/api/organizations/${oi.id}`).send({ ...oi, parentId: structures.ehpad.eg }).expect(403);
-    const ask = async (query: Record<string, string>) => (await editor.get('/api/auth/can').query(query).expect(200)).body.allowed;
+    await editor
+      .put(`/api/organizations/${oi.id}`)
+      .send({ ...oi, parentId: structures.ehpad.eg })
+      .expect(403);
+    const ask = async (query: Record<string, string>) =>
+      (await editor.get('/api/auth/can').query(query).expect(200)).body.allowed;
     expect(await ask({ resource: 'healthcare-services', action: 'update', id: offer.id })).toBe(true);
-    expect(await ask({ resource: 'healthcare-services', action: 'update', id: targets.ehpad['healthcare-services']!.id })).toBe(false);
+    expect(
+      await ask({ resource: 'healthcare-services', action: 'update', id: targets.ehpad['healthcare-services']!.id }),
+    ).toBe(false);
     expect(await ask({ resource: 'capacities', action: 'create', parentId: structures.fleyriat.location })).toBe(true);
     expect(await ask({ resource: 'capacities', action: 'create', parentId: structures.ehpad.location })).toBe(false);
     expect(await ask({ resource: 'organizations', action: 'delete', id: structures.fleyriat.ej })).toBe(false);
@@ -135,15 +149,24 @@ describe('scope edges', () => {
     const before = await snapshot(t.db);
     await liberal.post('/api/practitioners').send(practitioners.body(structures.fleyriat)).expect(403);
     const other = await current('practitioners', structures.fleyriat.practitioner);
-    await liberal.put(`/api/practitioners/${other.id}`).send({ ...other, firstName: 'X' }).expect(403);
+    await liberal
+      .put(`/api/practitioners/${other.id}`)
+      .send({ ...other, firstName: 'X' })
+      .expect(403);
     for (const persona of ['hospital-editor', 'ars-reviewer', 'reader']) {
       const api = await t.as(persona);
       await api.post('/api/practitioners').send(practitioners.body(structures.fleyriat)).expect(403);
-      await api.put(`/api/practitioners/${own}`).send(await current('practitioners', own)).expect(403);
+      await api
+        .put(`/api/practitioners/${own}`)
+        .send(await current('practitioners', own))
+        .expect(403);
     }
     expect(await snapshot(t.db)).toEqual(before);
     const mine = await current('practitioners', own);
-    await liberal.put(`/api/practitioners/${own}`).send({ ...mine, mssMailbox: 'helene.vasseur@medecin.mssante.fr' }).expect(200);
+    await liberal
+      .put(`/api/practitioners/${own}`)
+      .send({ ...mine, mssMailbox: 'helene.vasseur@medecin.mssante.fr' })
+      .expect(200);
     const created = await admin.post('/api/practitioners').send(practitioners.body(structures.fleyriat)).expect(201);
     await admin.delete(`/api/practitioners/${created.body.id}`).expect(200);
   });
@@ -163,7 +186,11 @@ describe('API clients (X-API-Key)', () => {
   it('writes capacities of its declared structures only, and nothing else', async () => {
     const created = await admin
       .post('/api/api-clients')
-      .send({ name: 'Gestion des lits Fleyriat', accessProfile: 5, capacityWriteOrganizationIds: [structures.fleyriat.eg] })
+      .send({
+        name: 'Gestion des lits Fleyriat',
+        accessProfile: 5,
+        capacityWriteOrganizationIds: [structures.fleyriat.eg],
+      })
       .expect(201);
     expect(created.body.key).toMatch(/^ror_[0-9a-f]{8}_/);
     const { rows } = await t.db.query(`SELECT key_hash FROM api_client WHERE id = $1`, [created.body.id]);
@@ -171,11 +198,18 @@ describe('API clients (X-API-Key)', () => {
     expect(rows[0].key_hash).not.toContain(created.body.key);
     const machine = t.withKey(created.body.key);
     const capacities = RESOURCES.find((r) => r.resource === 'capacities')!;
-    const written = await machine.post('/api/capacities').send(capacities.body(structures.fleyriat)).expect(201);
+    const tomorrow = { temporality: NOS('TRE_R331-TemporaliteCapacite', '03') };
+    const written = await machine
+      .post('/api/capacities')
+      .send({ ...capacities.body(structures.fleyriat), ...tomorrow })
+      .expect(201);
     const audit = await t.db.query(`SELECT actor FROM audit_event WHERE entity_id = $1`, [written.body.id]);
     expect(audit.rows).toEqual([{ actor: `api-client:${created.body.id}` }]);
     const before = await snapshot(t.db);
-    await machine.post('/api/capacities').send(capacities.body(structures.ehpad)).expect(403);
+    await machine
+      .post('/api/capacities')
+      .send({ ...capacities.body(structures.ehpad), ...tomorrow })
+      .expect(403);
     await machine.get('/api/organizations').expect(403);
     await machine.post('/api/organizations').send(RESOURCES[0]!.body(structures.fleyriat)).expect(403);
     await machine.get('/api/api-clients').expect(403);
@@ -183,7 +217,10 @@ describe('API clients (X-API-Key)', () => {
   });
 
   it('refuses a missing, wrong, revoked or rotated-out key with 401', async () => {
-    const { body: client } = await admin.post('/api/api-clients').send({ name: 'Consommateur', accessProfile: 1 }).expect(201);
+    const { body: client } = await admin
+      .post('/api/api-clients')
+      .send({ name: 'Consommateur', accessProfile: 1 })
+      .expect(201);
     await t.withKey(client.key).get('/api/capacities').expect(200);
     await t.withKey(`${client.key}x`).get('/api/capacities').expect(401);
     await t.withKey('').get('/api/capacities').expect(401);
@@ -201,7 +238,10 @@ describe('API clients (X-API-Key)', () => {
   });
 
   it('refuses invalid clients with field messages', async () => {
-    const res = await admin.post('/api/api-clients').send({ name: '', accessProfile: 9, regionCodes: ['Auvergne'] }).expect(400);
+    const res = await admin
+      .post('/api/api-clients')
+      .send({ name: '', accessProfile: 9, regionCodes: ['Auvergne'] })
+      .expect(400);
     expect(Object.keys(res.body.errors).sort()).toEqual(['accessProfile', 'name', 'regionCodes.0']);
   });
 });
@@ -222,29 +262,58 @@ describe('access requests and role assignments', () => {
     const editor = await t.as('hospital-editor');
     // already editor of the EG: a second request is a conflict; the EJ is in their activities too
     await editor.post('/api/access-requests').send({ organizationId: structures.fleyriat.eg }).expect(409);
-    const asked = await editor.post('/api/access-requests').send({ organizationId: structures.fleyriat.ej, message: 'Gestion des lits' }).expect(201);
+    const asked = await editor
+      .post('/api/access-requests')
+      .send({ organizationId: structures.fleyriat.ej, message: 'Gestion des lits' })
+      .expect(201);
     expect(asked.body).toMatchObject({ status: 'pending', canDecide: false });
     await editor.post(`/api/access-requests/${asked.body.id}/decision`).send({ decision: 'grant' }).expect(403);
-    await (await t.as('ms-editor')).post(`/api/access-requests/${asked.body.id}/decision`).send({ decision: 'grant' }).expect(403);
+    await (
+      await t.as('ms-editor')
+    )
+      .post(`/api/access-requests/${asked.body.id}/decision`)
+      .send({ decision: 'grant' })
+      .expect(403);
     // the referent can grant editor rights on the EG (below their EJ) but the request is on the EJ itself: allowed too
-    const pending = (await referent.get('/api/access-requests').query({ filter: JSON.stringify({ only: 'to-decide', status: 'pending' }) }).expect(200)).body;
+    const pending = (
+      await referent
+        .get('/api/access-requests')
+        .query({ filter: JSON.stringify({ only: 'to-decide', status: 'pending' }) })
+        .expect(200)
+    ).body;
     expect(pending.map((r: { id: string }) => r.id)).toContain(asked.body.id);
-    const decided = await referent.post(`/api/access-requests/${asked.body.id}/decision`).send({ decision: 'grant', comment: 'OK' }).expect(200);
+    const decided = await referent
+      .post(`/api/access-requests/${asked.body.id}/decision`)
+      .send({ decision: 'grant', comment: 'OK' })
+      .expect(200);
     expect(decided.body).toMatchObject({ status: 'granted', decidedBy: 'user:810000000102' });
     await referent.post(`/api/access-requests/${asked.body.id}/decision`).send({ decision: 'refuse' }).expect(403);
     const roles = (await editor.get('/api/auth/me').expect(200)).body.roles;
-    expect(roles.map((r: { organizationId: string }) => r.organizationId).sort()).toEqual([structures.fleyriat.ej, structures.fleyriat.eg].sort());
+    expect(roles.map((r: { organizationId: string }) => r.organizationId).sort()).toEqual(
+      [structures.fleyriat.ej, structures.fleyriat.eg].sort(),
+    );
   });
 
   it('lets an ARS reviewer grant in their region only, and an admin revoke; revocation applies at once', async () => {
     const ars = await t.as('ars-reviewer');
     const msUser = (await t.db.query(`SELECT id FROM app_user WHERE subject_name_id = '810000000103'`)).rows[0].id;
     const before = await snapshot(t.db);
-    await ars.post('/api/role-assignments').send({ userId: msUser, role: 'structure-editor', organizationId: structures.ehpad.eg }).expect(403);
+    await ars
+      .post('/api/role-assignments')
+      .send({ userId: msUser, role: 'structure-editor', organizationId: structures.ehpad.eg })
+      .expect(403);
     await ars.post('/api/role-assignments').send({ userId: msUser, role: 'national-admin' }).expect(403);
-    await (await t.as('hospital-referent')).post('/api/role-assignments').send({ userId: msUser, role: 'structure-referent', organizationId: structures.fleyriat.eg }).expect(403);
+    await (
+      await t.as('hospital-referent')
+    )
+      .post('/api/role-assignments')
+      .send({ userId: msUser, role: 'structure-referent', organizationId: structures.fleyriat.eg })
+      .expect(403);
     expect(await snapshot(t.db)).toEqual(before);
-    const granted = await ars.post('/api/role-assignments').send({ userId: msUser, role: 'structure-editor', organizationId: structures.cabinet.eg }).expect(201);
+    const granted = await ars
+      .post('/api/role-assignments')
+      .send({ userId: msUser, role: 'structure-editor', organizationId: structures.cabinet.eg })
+      .expect(201);
     const ms = await t.as('ms-editor');
     const cabinetOffer = await current('healthcare-services', targets.cabinet['healthcare-services']!.id);
     await ms.put(`/api/healthcare-services/${cabinetOffer.id}`).send(cabinetOffer).expect(200);
@@ -252,8 +321,14 @@ describe('access requests and role assignments', () => {
     const again = await current('healthcare-services', cabinetOffer.id);
     await ms.put(`/api/healthcare-services/${again.id}`).send(again).expect(403);
     const user = (await admin.get(`/api/users/${msUser}`).expect(200)).body;
-    expect(user.roles.find((r: { id: string }) => r.id === granted.body.id)).toMatchObject({ active: false, revokedBy: 'user:810000000100' });
+    expect(user.roles.find((r: { id: string }) => r.id === granted.body.id)).toMatchObject({
+      active: false,
+      revokedBy: 'user:810000000100',
+    });
     await admin.post('/api/role-assignments').send({ userId: msUser, role: 'ars-reviewer' }).expect(400);
-    await admin.post('/api/role-assignments').send({ userId: msUser, role: 'structure-editor', organizationId: NOS('x', 'y').code }).expect(400);
+    await admin
+      .post('/api/role-assignments')
+      .send({ userId: msUser, role: 'structure-editor', organizationId: NOS('x', 'y').code })
+      .expect(400);
   });
 });

@@ -39,8 +39,10 @@ export class PscLoginGuard extends AuthGuard(PSC_STRATEGY) {
   override handleRequest<T = PscOutcome>(error: unknown, user: unknown): T {
     if (user && !error) return user as T;
     if (error instanceof LoginRefused) return { refused: error.code } as T;
-    // openid-client reports a state mismatch or a replayed/absent state as an error or a failure.
-    const message = String((error as Error | undefined)?.message ?? '');
-    return { refused: !error || /state/i.test(message) ? 'state' : 'idp' } as T;
+    // openid-client reports a replayed or absent login session as a failure, a state mismatch as an error
+    // whose cause names the state.
+    const cause = (error as { cause?: unknown } | undefined)?.cause;
+    const message = `${(error as Error | undefined)?.message ?? ''} ${(cause as Error | undefined)?.message ?? ''}`;
+    return { refused: !error || /"state"/.test(message) ? 'state' : 'idp' } as T;
   }
 }
