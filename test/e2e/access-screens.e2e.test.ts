@@ -1,34 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { BROWSER_TEST_TIMEOUT, launchBrowser, loginViaPersonaPage, newPage, step } from './browser.js';
+import { describe, expect, it } from '@jest/globals';
+import { BROWSER_TEST_TIMEOUT, browserSession, loginViaPersonaPage, step } from './browser.js';
 
-let t: TestApp;
-let browser: Browser;
-let page: Page;
+const session = browserSession();
 
-beforeAll(async () => {
-  t = await startTestApp({ adminDistDir: 'dist/admin' });
-  browser = await launchBrowser();
-  page = await newPage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-/** Logs out through the user menu: the app, then PSC's end-session page, which sends the browser back. */
+/** Logs out through the user menu: the app, then PSC's end-session session.page, which sends the browser back. */
 const logout = async () => {
-  await page.getByRole('button', { name: 'Profil' }).click();
-  await page.getByRole('menuitem', { name: 'Déconnexion' }).click();
-  await page.getByRole('button', { name: 'Se connecter avec Pro Santé Connect' }).waitFor();
+  await session.page.getByRole('button', { name: 'Profil' }).click();
+  await session.page.getByRole('menuitem', { name: 'Déconnexion' }).click();
+  await session.page.getByRole('button', { name: 'Se connecter avec Pro Santé Connect' }).waitFor();
 };
 
 describe('access screens in the browser', () => {
   it(
     'a user asks for editor rights, the ARS reviewer grants them; an admin issues, rotates and revokes an API key',
     async () => {
+      const { page, t } = session;
       // The referent of the legal entity has no editor role on its site yet: PSC lists it in their activities.
       await step(page, 'request', async () => {
         await loginViaPersonaPage(page, t.url, 'hospital-referent');

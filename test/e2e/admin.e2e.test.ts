@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { BROWSER_TEST_TIMEOUT, launchBrowser, loginViaPersonaPage, newPage, step } from './browser.js';
+import { describe, expect, it } from '@jest/globals';
+import { BROWSER_TEST_TIMEOUT, browserSession, loginViaPersonaPage, step } from './browser.js';
 
-let t: TestApp;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  // The built admin app (npm test builds it first), served by the real API as in production.
-  t = await startTestApp({ adminDistDir: 'dist/admin' });
-  browser = await launchBrowser();
-  page = await newPage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const session = browserSession();
 
 const pick = async (label: string, text: string, option: RegExp) => {
-  const box = page.getByRole('combobox', { name: label, exact: true });
+  const box = session.page.getByRole('combobox', { name: label, exact: true });
   await box.fill(text);
-  await page.getByRole('option', { name: option }).first().click();
+  await session.page.getByRole('option', { name: option }).first().click();
 };
 
 describe('admin app in a real browser', () => {
   it(
     'signs in as the hospital editor, creates an offer in their structure with the nomenclature pickers, and finds it in the list',
     async () => {
+      const { page, t } = session;
       await step(page, 'sign-in', () => loginViaPersonaPage(page, t.url, 'hospital-editor'));
 
       await step(page, 'create-offer', async () => {

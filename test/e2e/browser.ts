@@ -1,6 +1,8 @@
 /** What every browser test needs: Chromium, a page, failure screenshots, and logging in as a person does. */
+import { afterAll, beforeAll } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = 'test-results';
@@ -8,7 +10,7 @@ const SCREENSHOTS = 'test-results';
 /** A journey through several pages, on a machine that may be busy: more than jest's default minute. */
 export const BROWSER_TEST_TIMEOUT = 180_000;
 
-export const launchBrowser = (): Promise<Browser> =>
+const launchBrowser = (): Promise<Browser> =>
   chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -22,10 +24,23 @@ export const launchBrowser = (): Promise<Browser> =>
     ],
   });
 
-export async function newPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
-  page.setDefaultTimeout(15_000);
-  return page;
+export type BrowserSession = { t: TestApp; page: Page };
+
+/** The app with its own local PSC, and a browser page: started before a file's tests, closed after them. */
+export function browserSession(): BrowserSession {
+  const session = {} as BrowserSession & { browser?: Browser };
+  beforeAll(async () => {
+    // The built admin app (npm test builds it first), served by the real API as in production.
+    session.t = await startTestApp({ adminDistDir: 'dist/admin' });
+    session.browser = await launchBrowser();
+    session.page = await session.browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+    session.page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.t?.close();
+  });
+  return session;
 }
 
 /** Runs a step, keeping a screenshot of the page when it fails. */

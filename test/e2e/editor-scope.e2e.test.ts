@@ -1,44 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { BROWSER_TEST_TIMEOUT, launchBrowser, loginViaPersonaPage, newPage, step } from './browser.js';
+import { describe, expect, it } from '@jest/globals';
+import { BROWSER_TEST_TIMEOUT, browserSession, loginViaPersonaPage, step } from './browser.js';
 
-let t: TestApp;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  t = await startTestApp({ adminDistDir: 'dist/admin' });
-  browser = await launchBrowser();
-  page = await newPage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const session = browserSession();
 
 /** Demo offers (data/demo): one of the CH de Fleyriat, which Claire Martin edits, one of the EHPAD of Cayenne. */
 const OWN_OFFER = 'Consultations de cardiologie';
 const OTHER_OFFER = 'Hébergement permanent EHPAD';
 
 const offerRow = async (name: string) =>
-  (await t.db.query('SELECT id, name, version FROM healthcare_service WHERE name = $1', [name])).rows[0] as {
+  (await session.t.db.query('SELECT id, name, version FROM healthcare_service WHERE name = $1', [name])).rows[0] as {
     id: string;
     name: string;
     version: number;
   };
 
 const openOffer = async (name: string) => {
-  await page.getByRole('menuitem', { name: 'Offres opérationnelles' }).click();
-  await page.getByRole('cell', { name, exact: true }).click();
-  await page.waitForURL(/\/healthcare-services\/[^/]+\/show/);
+  await session.page.getByRole('menuitem', { name: 'Offres opérationnelles' }).click();
+  await session.page.getByRole('cell', { name, exact: true }).click();
+  await session.page.waitForURL(/\/healthcare-services\/[^/]+\/show/);
 };
 
 describe('a structure editor in the browser', () => {
   it(
     "edits their structure's offer, and cannot edit another structure's (no Edit button, and the API says 403)",
     async () => {
+      const { page, t } = session;
       await step(page, 'sign-in', () => loginViaPersonaPage(page, t.url, 'hospital-editor'));
 
       const own = await offerRow(OWN_OFFER);
