@@ -171,6 +171,38 @@ describe('scope edges', () => {
     await admin.delete(`/api/practitioners/${created.body.id}`).expect(200);
   });
 
+  it('filters lists to "my structures"', async () => {
+    const mine = async (persona: string, resource: string) => {
+      const api = await t.as(persona);
+      const res = await api
+        .get(`/api/${resource}`)
+        .query({ filter: JSON.stringify({ mine: true }), range: '[0,499]' })
+        .expect(200);
+      return res.body as { id: string; regionCode: string; organizationId?: string }[];
+    };
+    const editorOffers = await mine('hospital-editor', 'healthcare-services');
+    expect(editorOffers.length).toBeGreaterThan(0);
+    expect(editorOffers.every((o) => o.regionCode === '84')).toBe(true);
+    expect(editorOffers.map((o) => o.id)).not.toContain(targets.ehpad['healthcare-services']!.id);
+    const editorOrganizations = (await mine('hospital-editor', 'organizations')).map((o) => o.id);
+    expect(editorOrganizations).toContain(structures.fleyriat.eg);
+    expect(editorOrganizations).not.toContain(structures.fleyriat.ej); // editor of the EG, not of its EJ
+    const liberal = (await mine('liberal', 'organizations')).map((o) => o.id);
+    expect(liberal.sort()).toEqual(
+      [structures.cabinet.eg, structures.cabinet.oiCardio, targets.cabinet.organizations!.id].sort(),
+    );
+    expect((await mine('ars-reviewer', 'locations')).every((l) => l.regionCode === '84')).toBe(true);
+    expect(await mine('reader', 'organizations')).toEqual([]);
+    const all = (await admin.get('/api/organizations').query({ range: '[0,499]' })).body.length;
+    expect((await mine('admin', 'organizations')).length).toBe(all);
+    await (
+      await t.as('reader')
+    )
+      .get('/api/capacities')
+      .query({ filter: JSON.stringify({ mine: true }) })
+      .expect(400);
+  });
+
   it('keeps admin screens to admins', async () => {
     for (const persona of ['hospital-editor', 'ars-reviewer', 'reader', 'card-only']) {
       const api = await t.as(persona);

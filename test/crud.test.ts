@@ -149,7 +149,11 @@ describe('filters used by the admin app', () => {
       'Cardiologie — hospitalisation complète',
       'Court séjour gériatrique',
     ]);
-    expect(await names({ complete: false })).toEqual(['Consultations de cardiologie', 'Hébergement permanent EHPAD']);
+    expect(await names({ complete: false })).toEqual([
+      'Consultations de cardiologie',
+      'Consultations de médecine générale',
+      'Hébergement permanent EHPAD',
+    ]);
     const places = await api
       .get('/api/locations')
       .query({ filter: JSON.stringify({ healthcareServiceId: ids.offer }) });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AssignedRole, Principal, RoleGrant, UserPrincipal } from '../auth/principal.js';
+import type { CallerScope } from '../common/crud/crud.repository.js';
 import { ForbiddenError } from '../common/errors.js';
 import { requestContext } from '../common/request-context.js';
 import type { ResolvedScope, ScopeAnchor, ScopedResource } from './scope.js';
@@ -74,6 +75,19 @@ export class AccessPolicyService {
         (grant.role === 'ars-reviewer' && this.grantCovers(grant, scope)) ||
         (grant.role === 'structure-referent' && role === 'structure-editor' && this.grantCovers(grant, scope)),
     );
+  }
+
+  /** What `filter.mine` keeps for the current caller; null when they hold everything (admins, the system). */
+  async callerScope(): Promise<CallerScope | null> {
+    const principal = requestContext.current()?.principal;
+    if (!principal || principal.kind === 'system' || (principal.kind === 'user' && isAdmin(principal))) return null;
+    if (principal.kind === 'api-client')
+      return { organizationIds: principal.capacityWriteOrganizationIds, regionCodes: [] };
+    const own = principal.practitionerId ? await this.scopes.liberalPracticesOf(principal.practitionerId) : [];
+    return {
+      organizationIds: [...principal.roles.flatMap((r) => (r.organizationId ? [r.organizationId] : [])), ...own],
+      regionCodes: principal.roles.flatMap((r) => r.regionCodes ?? []),
+    };
   }
 
   /** The organization and its ancestors (EG → EJ), nearest first. */

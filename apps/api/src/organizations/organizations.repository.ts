@@ -16,6 +16,7 @@ export class OrganizationsRepository extends CrudRepository<Organization> {
         departementCode: filters.equals('departement_code'),
         categoryCode: filters.code('category'),
         parentId: filters.uuid('parent_id'),
+        mine: filters.mine('id'),
       },
       sortable: {
         name: 'name',

@@ -60,10 +60,18 @@ export abstract class CrudService<
     return rows as unknown as V[];
   }
 
-  /** `filter.deprecatedCodes: true` lists the records still holding codes deprecated since they were written. */
+  /**
+   * `filter.deprecatedCodes: true` lists the records still holding codes deprecated since they were written;
+   * `filter.mine: true` the records of the caller's structures and regions.
+   */
   async list(query: ListQuery): Promise<ListResult<V>> {
-    const { deprecatedCodes, ...filter } = query.filter;
+    const { deprecatedCodes, mine, ...filter } = query.filter;
     if (deprecatedCodes === true) filter.withCodings = this.deps.nomenclatures.deprecatedCodings(this.resource);
+    if (mine === true) {
+      // Admins hold everything: no filter. Others: their structures and regions (`mine` may not apply here).
+      const scope = await this.deps.policy.callerScope();
+      if (scope) filter.mine = scope;
+    }
     const { rows, total } = await this.repository.list({ ...query, filter });
     return { rows: await this.toViews(rows), total };
   }
