@@ -47,6 +47,17 @@ describe('a structure editor in the browser', () => {
       expect(audit.rows).toEqual([{ actor: 'user:810000000101' }]);
 
       const other = await offerRow(OTHER_OFFER);
+      await step(page, 'my-structures', async () => {
+        await page.getByRole('menuitem', { name: 'Offres opérationnelles' }).click();
+        const otherRow = page.getByRole('cell', { name: OTHER_OFFER, exact: true });
+        await otherRow.waitFor();
+        await page.getByLabel('Mes structures').check();
+        await otherRow.waitFor({ state: 'detached' });
+        await page.getByRole('cell', { name: 'Court séjour gériatrique', exact: true }).waitFor();
+        // The filter is remembered for the list: back to every offer for what follows.
+        await page.getByLabel('Mes structures').uncheck();
+        await otherRow.waitFor();
+      });
       await step(page, 'other-offer-read-only', async () => {
         // The Edit button waits for the server's answer for this very record: wait for it too.
         const answer = page.waitForResponse(

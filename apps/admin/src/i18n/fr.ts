@@ -265,6 +265,9 @@ export const fr = {
     menu: {
       my_access: 'Mes accès',
     },
+    filter: {
+      mine: 'Mes structures',
+    },
     role: {
       'structure-editor': 'Éditeur de structure',
       'structure-referent': 'Référent de structure',
