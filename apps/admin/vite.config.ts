@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const API_ORIGIN = 'http://localhost:3000';
 
 // No @vitejs/plugin-react: Vite 8 compiles TSX itself with oxc, using React's automatic runtime.
 export default defineConfig({
@@ -33,6 +34,16 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': 'http://localhost:3000' },
+    proxy: {
+      '/api': {
+        target: API_ORIGIN,
+        // The API refuses cookie-authenticated writes from another origin (CSRF check, docs/auth-api.md):
+        // the dev server's pages are the API's own app, so their writes carry its origin.
+        configure: (proxy) =>
+          proxy.on('proxyReq', (request) => {
+            if (request.getHeader('origin')) request.setHeader('origin', API_ORIGIN);
+          }),
+      },
+    },
   },
 });

@@ -1,6 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type SortPayload } from 'react-admin';
-import type { OrganizationTreeNode } from './types';
+import type { OrganizationSuggestion, OrganizationTreeNode } from './types';
 
 export const API_URL = '/api';
 
@@ -26,14 +26,28 @@ export const naturalOrder: Record<string, SortPayload> = {
   practitioners: { field: 'lastName', order: 'ASC' },
   'practitioner-roles': { field: 'updatedAt', order: 'DESC' },
   'audit-events': { field: 'occurredAt', order: 'DESC' },
+  'access-requests': { field: 'createdAt', order: 'DESC' },
+  users: { field: 'familyName', order: 'ASC' },
+  'api-clients': { field: 'name', order: 'ASC' },
 };
 
 const withNaturalOrder = <P extends { sort?: SortPayload }>(resource: string, params: P): P =>
   params.sort?.field === 'id' && naturalOrder[resource] ? { ...params, sort: naturalOrder[resource] } : params;
 
+export type AccessDecision = 'grant' | 'refuse';
+
 export interface RorDataProvider extends DataProvider {
   getOrganizationTree: (id: string) => Promise<OrganizationTreeNode>;
+  getAccessSuggestions: () => Promise<OrganizationSuggestion[]>;
+  decideAccessRequest: (id: string, decision: AccessDecision, comment?: string) => Promise<void>;
+  /** Returns the new key, shown once; the old one stops working. */
+  rotateApiClientKey: (id: string) => Promise<string>;
+  revokeApiClient: (id: string) => Promise<void>;
 }
+
+/** The actions that are not CRUD: a POST on a record's sub-path. */
+const postAction = async (path: string, body: object = {}) =>
+  (await httpClient(`${API_URL}/${path}`, { method: 'POST', body: JSON.stringify(body) })).json as unknown;
 
 export const dataProvider: RorDataProvider = {
   ...restProvider,
@@ -47,5 +61,14 @@ export const dataProvider: RorDataProvider = {
   getOrganizationTree: async (id) => {
     const { json } = await httpClient(`${API_URL}/organizations/${encodeURIComponent(id)}/tree`);
     return json as OrganizationTreeNode;
+  },
+  getAccessSuggestions: async () => (await httpClient(`${API_URL}/auth/suggestions`)).json as OrganizationSuggestion[],
+  decideAccessRequest: async (id, decision, comment) => {
+    await postAction(`access-requests/${encodeURIComponent(id)}/decision`, { decision, comment: comment || undefined });
+  },
+  rotateApiClientKey: async (id) =>
+    ((await postAction(`api-clients/${encodeURIComponent(id)}/rotate`)) as { key: string }).key,
+  revokeApiClient: async (id) => {
+    await postAction(`api-clients/${encodeURIComponent(id)}/revoke`);
   },
 };

@@ -1,5 +1,8 @@
 import { Box, Button, Card, CardActions, CardContent, Typography } from '@mui/material';
-import { LinkBase, Title, useGetList, useGetResourceLabel, useTranslate } from 'react-admin';
+import { LinkBase, Title, useGetList, useGetResourceLabel, usePermissions, useTranslate } from 'react-admin';
+import { canDecideRequests } from '../authProvider';
+import { TO_DECIDE } from '../resources/accessRequests';
+import type { CurrentUser } from '../types';
 
 interface CountCardProps {
   resource: string;
@@ -37,6 +40,7 @@ const CountCard = ({ resource, label, filter = {} }: CountCardProps) => {
 
 export const Dashboard = () => {
   const translate = useTranslate();
+  const { permissions: me } = usePermissions<CurrentUser>();
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="app.dashboard.title" />
@@ -55,6 +59,9 @@ export const Dashboard = () => {
           filter={{ complete: false }}
         />
         <CountCard resource="locations" />
+        {me && canDecideRequests(me) && (
+          <CountCard resource="access-requests" label="app.dashboard.pending_requests" filter={TO_DECIDE} />
+        )}
       </Box>
     </Box>
   );

@@ -173,6 +173,62 @@ export const fr = {
         phone: 'Téléphone',
       },
     },
+    'access-requests': {
+      // The list is where deciders work: its title is the menu's "Demandes à traiter".
+      name: "Demande d'accès |||| Demandes à traiter",
+      fields: {
+        userName: 'Demandeur',
+        subjectNameId: 'Identifiant national',
+        organizationId: 'Structure',
+        organizationName: 'Structure',
+        role: 'Rôle demandé',
+        message: 'Message',
+        status: 'Statut',
+        decidedBy: 'Décidé par',
+        decidedAt: 'Décidé le',
+        decisionComment: 'Commentaire de la décision',
+        createdAt: 'Demandé le',
+      },
+    },
+    users: {
+      name: 'Utilisateur |||| Utilisateurs',
+      fields: {
+        q: 'Recherche',
+        fullName: 'Nom',
+        subjectNameId: 'Identifiant national (Pro Santé Connect)',
+        role: 'Rôle',
+        roles: 'Rôles',
+        lastLoginAt: 'Dernière connexion',
+        createdAt: 'Premier accès',
+        pscClaims: 'Dernières données reçues de Pro Santé Connect',
+      },
+    },
+    'role-assignments': {
+      name: 'Rôle attribué |||| Rôles attribués',
+      fields: {
+        role: 'Rôle',
+        organizationId: 'Structure (entité juridique ou géographique)',
+        regionCodes: 'Régions',
+        validFrom: 'Valable à partir du',
+        validUntil: "Valable jusqu'au",
+        grantedBy: 'Attribué par',
+        grantedAt: 'Attribué le',
+        revokedAt: 'Révoqué le',
+      },
+    },
+    'api-clients': {
+      name: 'Client API |||| Clients API',
+      fields: {
+        name: 'Nom du client',
+        accessProfile: "Profil d'accès",
+        regionCodes: 'Régions autorisées',
+        capacityWriteOrganizationIds: 'Structures dont il peut écrire les capacités',
+        keyPrefix: 'Début de la clé',
+        status: 'Statut',
+        createdAt: 'Créé le',
+        lastUsedAt: 'Dernier appel',
+      },
+    },
     'audit-events': {
       name: "Événement d'audit |||| Journal d'audit",
       fields: {
@@ -191,15 +247,118 @@ export const fr = {
   },
   app: {
     title: 'ROR — Back-office',
+    all_regions: 'Toutes les régions',
     login: {
       title: 'Back-office du ROR',
-      dev_notice:
-        'Connexion de développement, sans mot de passe. En production, la connexion se fait avec Pro Santé Connect.',
-      user: 'Utilisateur de test',
-      user_helper: "Choisissez l'utilisateur et le rôle avec lesquels vous connecter.",
-      users_unavailable: "La liste des utilisateurs de test n'a pas pu être chargée. L'API est-elle démarrée ?",
-      submit: 'Se connecter',
-      failed: 'La connexion a échoué.',
+      intro:
+        "Connectez-vous avec Pro Santé Connect (carte CPS ou application e-CPS). Vos droits dans le ROR sont ceux qui vous ont été attribués : tout professionnel connecté peut consulter l'offre.",
+      psc: 'Se connecter avec Pro Santé Connect',
+      error: {
+        acr: "Pro Santé Connect n'a pas confirmé le niveau d'authentification exigé (eIDAS substantiel). Reconnectez-vous avec votre carte CPS ou l'application e-CPS.",
+        state:
+          "La demande de connexion a expiré ou n'a pas pu être vérifiée. Recommencez la connexion depuis cette page.",
+        idp: "Pro Santé Connect n'a pas pu finaliser la connexion. Réessayez dans quelques instants.",
+        session: 'Votre session a expiré. Reconnectez-vous pour continuer.',
+        other: 'La connexion a échoué. Réessayez.',
+      },
+    },
+    menu: {
+      my_access: 'Mes accès',
+    },
+    filter: {
+      mine: 'Mes structures',
+    },
+    role: {
+      'structure-editor': 'Éditeur de structure',
+      'structure-referent': 'Référent de structure',
+      practitioner: 'Professionnel libéral (son propre exercice)',
+      'ars-reviewer': 'Relecteur ARS',
+      'national-admin': 'Administrateur national',
+      automatic: 'automatique',
+      until: "jusqu'au %{date}",
+      revoked: 'révoqué le %{date}',
+    },
+    access: {
+      title: 'Mes accès',
+      national_id: 'Identifiant national : %{id}',
+      my_roles: 'Mes rôles',
+      no_roles:
+        "Aucun rôle : vous pouvez consulter l'offre. Pour compléter celle d'une structure, demandez des droits d'éditeur ci-dessous.",
+      admin: 'Administrateur national (configuration de la plateforme)',
+      affiliations: 'Mes activités déclarées dans Pro Santé Connect',
+      not_in_ror: 'absente du ROR',
+      my_requests: 'Mes demandes',
+      request_title: "Demander des droits d'éditeur",
+      request_help:
+        "Les structures proposées sont celles où Pro Santé Connect indique que vous exercez. Un référent de la structure ou l'ARS de sa région accordera ou refusera la demande.",
+      structure: 'Structure',
+      message: 'Message pour la personne qui décidera (facultatif)',
+      submit: 'Envoyer la demande',
+      sent: 'Demande envoyée.',
+      no_suggestions:
+        'Aucune structure de vos activités Pro Santé Connect ne peut être demandée : droits déjà accordés ou demandés, ou structure absente du ROR.',
+    },
+    request: {
+      status: {
+        pending: 'En attente',
+        granted: 'Accordée',
+        refused: 'Refusée',
+      },
+      grant: 'Accorder',
+      refuse: 'Refuser',
+      grant_title: "Accorder les droits d'éditeur de %{organization} à %{name} ?",
+      refuse_title: 'Refuser la demande de %{name} pour %{organization} ?',
+      comment: 'Commentaire (transmis au demandeur)',
+      granted: 'Demande accordée.',
+      refused: 'Demande refusée.',
+    },
+    user: {
+      grant_title: 'Attribuer un rôle',
+      grant: 'Attribuer le rôle',
+      granted: 'Rôle attribué.',
+      revoke: 'Révoquer',
+      revoke_title: 'Révoquer ce rôle ?',
+      revoke_content: "L'utilisateur perd ces droits immédiatement. La révocation reste visible dans l'historique.",
+      revoked: 'Rôle révoqué.',
+      no_roles: 'Aucun rôle attribué (lecture seule).',
+      organization_helper: 'Entité juridique (toutes ses entités géographiques) ou entité géographique.',
+      regions_helper: 'Régions dont les structures sont relues par cet agent.',
+      valid_until_helper: 'Laisser vide pour un rôle sans date de fin.',
+      psc_snapshot: 'Voir les données',
+    },
+    api_client: {
+      profile: {
+        0: '0 — Données publiques uniquement',
+        1: '1 — Accès complet',
+        2: '2 — Tout sauf les données « très restreintes »',
+        3: '3 — Comme le profil 2 pour le médico-social ; public seulement pour le sanitaire et la ville',
+        4: '4 — Tout sauf les contacts et les données personnelles',
+        5: '5 — Comme le profil 2, sans les capacités',
+      },
+      status: {
+        active: 'Actif',
+        revoked: 'Révoqué',
+      },
+      regions_helper: 'Laisser vide pour autoriser toutes les régions.',
+      capacity_helper:
+        'Structures dont ce client (logiciel de gestion des lits) peut écrire les capacités ; vide = lecture seule.',
+      key_title: 'Clé d’API de « %{name} »',
+      key_warning:
+        'Copiez cette clé maintenant et conservez-la en lieu sûr : elle ne sera plus jamais affichée. Seule son empreinte est conservée.',
+      key_usage: "Le client l'envoie dans l'en-tête X-API-Key de chaque appel.",
+      key: 'Clé',
+      copy: 'Copier',
+      copied: 'Clé copiée dans le presse-papiers.',
+      copy_failed: 'Copie impossible : sélectionnez la clé et copiez-la à la main.',
+      close: "J'ai copié la clé",
+      rotate: 'Renouveler la clé',
+      rotate_title: 'Renouveler la clé de « %{name} » ?',
+      rotate_content:
+        "Une nouvelle clé sera affichée une seule fois. L'ancienne cessera immédiatement de fonctionner : mettez à jour le client aussitôt.",
+      revoke: 'Révoquer',
+      revoke_title: 'Révoquer « %{name} » ?',
+      revoke_content: "Le client ne pourra plus appeler l'API. Cette action est définitive.",
+      revoked: 'Client révoqué.',
     },
     dashboard: {
       title: 'Accueil',
@@ -207,6 +366,7 @@ export const fr = {
       intro:
         "Complétez ici l'offre de soins de vos structures : offres opérationnelles, lieux de réalisation, capacités en lits et places, équipements et contacts. Une offre est « complète » quand son champ d'activité, ses activités, son mode de prise en charge, sa tranche d'âge, son adresse et au moins un contact sont renseignés.",
       incomplete_offers: 'Offres incomplètes',
+      pending_requests: "Demandes d'accès à traiter",
       see: 'Voir',
     },
     coding: {

@@ -39,6 +39,7 @@ import { CompletenessChip, CompletenessPanel } from '../components/Completeness'
 import { ContactsField, ContactsInput } from '../components/Contacts';
 import { EditPage } from '../components/EditPage';
 import { ListPage } from '../components/ListPage';
+import { mineFilter } from '../components/MineFilter';
 import type { Completeness } from '../types';
 import { notBelow } from '../validators';
 
@@ -61,6 +62,7 @@ const attribute = (field: string) => `healthcare-services.${field}`;
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
+  mineFilter,
   <ReferenceInput key="organizationId" source="organizationId" reference="organizations" />,
   <CodingFilter key="activityFieldCode" source="activityFieldCode" attribute={attribute('activityField')} />,
   <CodingFilter key="activityCode" source="activityCode" attribute={attribute('operationalActivities')} />,

@@ -20,6 +20,7 @@ import { CodingField } from '../components/CodingField';
 import { CodingInput } from '../components/CodingInput';
 import { EditPage } from '../components/EditPage';
 import { ListPage } from '../components/ListPage';
+import { mineFilter } from '../components/MineFilter';
 import { RelatedRecords } from '../components/RelatedRecords';
 import { CapacityTable } from './capacities';
 import { EquipmentTable } from './equipment';
@@ -32,6 +33,7 @@ interface Location {
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
+  mineFilter,
   <ReferenceInput key="organizationId" source="organizationId" reference="organizations" filter={{ kind: 'EG' }} />,
   <ReferenceInput key="healthcareServiceId" source="healthcareServiceId" reference="healthcare-services" />,
   <TextInput key="regionCode" source="regionCode" />,

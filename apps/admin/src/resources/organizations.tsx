@@ -28,6 +28,7 @@ import { ContactsField, ContactsInput } from '../components/Contacts';
 import { EditPage } from '../components/EditPage';
 import { FormSection } from '../components/FormSection';
 import { ListPage } from '../components/ListPage';
+import { mineFilter } from '../components/MineFilter';
 import { OrganizationTree } from '../components/OrganizationTree';
 import type { OrganizationKind, ShowChildProps } from '../types';
 import { digits } from '../validators';
@@ -52,6 +53,7 @@ const kindCoding: Record<OrganizationKind, string> = {
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
+  mineFilter,
   <SelectInput key="kind" source="kind" choices={kindChoices} />,
   <TextInput key="finess" source="finess" />,
   <CodingFilter key="categoryCode" source="categoryCode" attribute="organizations.category" />,
