@@ -120,6 +120,15 @@ describe.each(Object.keys(SCOPE))('%s', (persona) => {
 describe('scope edges', () => {
   it('refuses moving a structure or an offer out of scope, and answers /auth/can like the server acts', async () => {
     const editor = await t.as('hospital-editor');
+    // the site is covered by the editor's role; its legal entity is what remains to ask for
+    expect((await editor.get('/api/auth/suggestions').expect(200)).body).toEqual([
+      {
+        organizationId: structures.fleyriat.ej,
+        name: 'CENTRE HOSPITALIER DE BOURG-EN-BRESSE FLEYRIAT',
+        kind: 'EJ',
+        finessSite: '010780054',
+      },
+    ]);
     const offer = await current('healthcare-services', targets.fleyriat['healthcare-services']!.id);
     await editor
       .put(`/api/healthcare-services/${offer.id}`)
@@ -290,6 +299,7 @@ describe('access requests and role assignments', () => {
     const referent = await t.as('hospital-referent');
     const me = (await referent.get('/api/auth/me').expect(200)).body;
     expect(me.roles).toEqual([expect.objectContaining({ role: 'structure-referent' })]);
+    expect((await referent.get('/api/auth/suggestions').expect(200)).body).toEqual([]);
 
     const editor = await t.as('hospital-editor');
     // already editor of the EG: a second request is a conflict; the EJ is in their activities too

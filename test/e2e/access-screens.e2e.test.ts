@@ -15,14 +15,14 @@ describe('access screens in the browser', () => {
     'a user asks for editor rights, the ARS reviewer grants them; an admin issues, rotates and revokes an API key',
     async () => {
       const { page, t } = session;
-      // The referent of the legal entity has no editor role on its site yet: PSC lists it in their activities.
+      // The editor of the site holds no right on its legal entity yet: PSC lists it in their activities.
       await step(page, 'request', async () => {
-        await loginViaPersonaPage(page, t.url, 'hospital-referent');
+        await loginViaPersonaPage(page, t.url, 'hospital-editor');
         expect(await page.getByRole('menuitem', { name: 'Clients API' }).count()).toBe(0);
         await page.getByRole('menuitem', { name: 'Mes accès' }).click();
-        await page.getByText(/^Référent de structure — /).waitFor();
+        await page.getByText(/^Éditeur de structure — /).waitFor();
         await page.getByRole('combobox', { name: 'Structure' }).click();
-        await page.getByRole('option', { name: /CH DE FLEYRIAT/ }).click();
+        await page.getByRole('option', { name: /CENTRE HOSPITALIER DE BOURG-EN-BRESSE FLEYRIAT/ }).click();
         await page.getByRole('textbox', { name: /Message/ }).fill('Gestion des lits du site');
         await page.getByRole('button', { name: 'Envoyer la demande' }).click();
         await page.getByText('Demande envoyée.').waitFor();
@@ -42,7 +42,7 @@ describe('access screens in the browser', () => {
       });
       const granted = await t.db.query(
         `SELECT ar.status, ar.decision_comment FROM access_request ar JOIN app_user u ON u.id = ar.user_id
-       WHERE u.subject_name_id = '810000000102'`,
+       WHERE u.subject_name_id = '810000000101'`,
       );
       expect(granted.rows).toEqual([{ status: 'granted', decision_comment: 'Bienvenue' }]);
 

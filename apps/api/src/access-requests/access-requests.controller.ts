@@ -5,7 +5,7 @@ import { Access } from '../access/access.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import type { UserPrincipal } from '../auth/principal.js';
 import { respondWithList } from '../common/list-query.js';
-import { type AccessRequestView, AccessRequestsService } from './access-requests.service.js';
+import { type AccessRequestView, AccessRequestsService, type Suggestion } from './access-requests.service.js';
 
 @ApiTags('access-requests')
 @Controller()
@@ -40,7 +40,7 @@ export class AccessRequestsController {
   }
 
   @Get('auth/suggestions')
-  suggestions(@CurrentUser() caller: UserPrincipal) {
+  suggestions(@CurrentUser() caller: UserPrincipal): Promise<Suggestion[]> {
     return this.requests.suggestions(caller);
   }
 }

@@ -23,6 +23,8 @@ export type AccessRequestView = AccessRequest & {
 
 const RESOURCE = 'access-requests';
 
+export type Suggestion = { organizationId: string; name: string; kind: string; finessSite: string | null };
+
 /**
  * Editor rights asked by a person for a structure found in their PSC activities, and decided by a referent
  * of its legal entity, an ARS reviewer of its region or an admin — never by the requester (DESIGN §2).
@@ -53,11 +55,27 @@ export class AccessRequestsService {
     return { rows: await this.toViews(caller, rows), total };
   }
 
-  /** Structures of the caller's PSC activities that exist in the ROR and that they do not edit yet. */
-  async suggestions(caller: UserPrincipal) {
+  /**
+   * Structures of the caller's PSC activities (each site and its legal entity) that exist in the ROR and that
+   * their current rights do not already cover.
+   */
+  async suggestions(caller: UserPrincipal): Promise<Suggestion[]> {
     const affiliations = await this.users.affiliations(caller.id);
+    const finess = [...new Set(affiliations.flatMap((a) => [a.finessSite, a.finessEj]).filter(Boolean))];
     const held = new Set(caller.roles.map((r) => r.organizationId));
-    return affiliations.filter((a) => a.organizationId && !held.has(a.organizationId));
+    const suggestions: Suggestion[] = [];
+    for (const organization of await this.organizations.findByFiness(finess)) {
+      const covered = (await this.policy.ancestorsOf(organization.id)).some((id) => held.has(id));
+      if (!covered) {
+        suggestions.push({
+          organizationId: organization.id,
+          name: organization.operationalName ?? organization.name,
+          kind: organization.kind,
+          finessSite: organization.finess,
+        });
+      }
+    }
+    return suggestions;
   }
 
   async create(caller: UserPrincipal, body: unknown): Promise<AccessRequestView> {
