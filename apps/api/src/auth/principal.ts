@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 
-/** Access profile of a machine client (reference/ror-ig.md §1 fact 6): 0 = public tier … 5 = full with capacities. */
+/** Access profile of a machine client (reference/ror-ig.md §1 fact 6): 0 public only, 1 everything … 5 all but "très restreint" and capacities. */
 export type AccessProfile = 0 | 1 | 2 | 3 | 4 | 5;
 
 export type AssignedRole = 'structure-editor' | 'structure-referent' | 'ars-reviewer' | 'national-admin';

@@ -118,7 +118,7 @@ export class DemoDataService {
         await this.users.grant({ userId: user.id, role, organizationId: ref(organization), regionCodes });
       }
     }
-    // A client of the FHIR API a new user can try at once (profile 1: all data but capacities).
+    // A client of the FHIR API a new user can try at once (profile 1: every data, capacities included).
     const client = await this.apiClients.create({ name: 'Client de démonstration', accessProfile: 1 }, 'demo-seed');
     return client.key;
   }
