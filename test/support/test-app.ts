@@ -18,7 +18,9 @@ export type TestApp = {
 };
 
 /** The real application on its own copy of the seeded template database. */
-export async function startTestApp(options: { adminDistDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { adminDistDir?: string; beforeInit?: (app: NestExpressApplication) => void } = {},
+): Promise<TestApp> {
   const name = await createTestDatabase();
   const url = databaseUrl(name);
   const config = parseConfig({
@@ -27,6 +29,8 @@ export async function startTestApp(options: { adminDistDir?: string } = {}): Pro
     ADMIN_DIST_DIR: options.adminDistDir ?? 'no-admin',
   });
   const app = await createApp(config, url, createLogger('silent'));
+  // Test seam: middleware registered here runs before the routes (e.g. to stand in for an API client).
+  options.beforeInit?.(app);
   await app.init();
   const db = new pg.Client({ connectionString: url });
   await db.connect();
