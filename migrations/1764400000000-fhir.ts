@@ -51,7 +51,8 @@ export class Fhir1764400000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE fhir_export_job`);
-    for (const table of ['capacity', 'equipment']) await q.query(`DROP TRIGGER ${table}_touch_location_trg ON ${table}`);
+    for (const table of ['capacity', 'equipment'])
+      await q.query(`DROP TRIGGER ${table}_touch_location_trg ON ${table}`);
     await q.query(`DROP FUNCTION touch_location()`);
     await q.query(`DROP INDEX practitioner_role_region_idx`);
     await q.query(`DROP INDEX location_position_idx`);

@@ -11,6 +11,7 @@ import { PinoNestLogger, requestLogging } from './common/logging.js';
 import type { AppConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
 import { DemoDataService } from './demo/demo-data.service.js';
+import { fhirBodyErrors } from './fhir/fhir-http.js';
 import { GeographyService } from './geography/geography.service.js';
 import { NomenclaturesService } from './nomenclatures/nomenclatures.service.js';
 import { setUpOpenApi } from './openapi.js';
@@ -46,6 +47,7 @@ export async function createApp(
   app.useGlobalFilters(new HttpExceptionFilter());
   app.useBodyParser('json', { limit: '2mb', type: ['application/json', 'application/fhir+json'] });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  app.use('/fhir', fhirBodyErrors);
   setUpOpenApi(app);
   serveAdmin(app, config.adminDistDir);
   return app;
@@ -57,7 +59,8 @@ function serveAdmin(app: NestExpressApplication, dir: string): void {
   if (!existsSync(path.join(root, 'index.html'))) return;
   app.useStaticAssets(root, { index: 'index.html' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/fhir') || !req.accepts('html')) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/fhir') || !req.accepts('html'))
+      return next();
     res.sendFile(path.join(root, 'index.html'));
   });
 }

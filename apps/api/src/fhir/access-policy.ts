@@ -91,7 +91,9 @@ export class AccessPolicy {
         break;
       case 'Practitioner':
         if (this.regions.length)
-          parts.push(`EXISTS (SELECT 1 FROM practitioner_role r WHERE r.practitioner_id = ${a}.id AND ${inRegions('r.region_code')})`);
+          parts.push(
+            `EXISTS (SELECT 1 FROM practitioner_role r WHERE r.practitioner_id = ${a}.id AND ${inRegions('r.region_code')})`,
+          );
         break;
     }
     if (!this.seesSensitiveUnits) {

@@ -9,7 +9,12 @@ export type BundleEntry = {
 };
 
 export function operationOutcome(
-  issues: { severity: 'fatal' | 'error' | 'warning' | 'information'; code: string; diagnostics: string; expression?: string }[],
+  issues: {
+    severity: 'fatal' | 'error' | 'warning' | 'information';
+    code: string;
+    diagnostics: string;
+    expression?: string;
+  }[],
 ): FhirResource {
   return {
     resourceType: 'OperationOutcome',

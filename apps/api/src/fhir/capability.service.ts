@@ -5,11 +5,19 @@ import { SEARCH_PARAMETERS } from './search/search-parameters.js';
 
 const INCLUDES: Record<string, { include: string[]; revinclude: string[] }> = {
   HealthcareService: {
-    include: ['HealthcareService:organization', 'HealthcareService:location', 'Organization:partof', 'PractitionerRole:practitioner'],
+    include: [
+      'HealthcareService:organization',
+      'HealthcareService:location',
+      'Organization:partof',
+      'PractitionerRole:practitioner',
+    ],
     revinclude: ['PractitionerRole:service'],
   },
   Location: { include: ['Location:organization', 'Organization:partof'], revinclude: ['HealthcareService:location'] },
-  Organization: { include: ['Organization:partof'], revinclude: ['Organization:partof', 'HealthcareService:organization'] },
+  Organization: {
+    include: ['Organization:partof'],
+    revinclude: ['Organization:partof', 'HealthcareService:organization'],
+  },
   Practitioner: { include: [], revinclude: ['PractitionerRole:practitioner'] },
   PractitionerRole: {
     include: ['PractitionerRole:practitioner', 'PractitionerRole:service', 'PractitionerRole:organization'],
@@ -38,18 +46,32 @@ export class CapabilityService {
         {
           mode: 'server',
           documentation: `Pages de ${DEFAULT_PAGE_SIZE} résultats par défaut, ${MAX_PAGE_SIZE} au plus (_count) ; recherches limitées à ${SEARCH_RESULT_CAP} résultats ($export au-delà). Paramètres inconnus ignorés et signalés, refusés avec Prefer: handling=strict. Clé d'API (X-API-Key) obligatoire ; réponses filtrées selon le profil d'accès du client.`,
-          security: { service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'OAuth' }] }], description: 'Clé d’API par client (X-API-Key), profil d’accès 0 à 5 et régions.' },
+          security: {
+            service: [
+              { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'OAuth' }] },
+            ],
+            description: 'Clé d’API par client (X-API-Key), profil d’accès 0 à 5 et régions.',
+          },
           resource: RESOURCE_TYPES.map((type) => ({
             type,
             profile: PROFILE[type],
-            interaction: [{ code: 'read' }, { code: 'search-type' }, { code: 'history-instance' }, { code: 'history-type' }],
+            interaction: [
+              { code: 'read' },
+              { code: 'search-type' },
+              { code: 'history-instance' },
+              { code: 'history-type' },
+            ],
             versioning: 'no-version',
             readHistory: false,
             searchInclude: INCLUDES[type]!.include,
             searchRevInclude: INCLUDES[type]!.revinclude,
             searchParam: Object.entries(SEARCH_PARAMETERS[type]).map(([name, def]) => ({
               name,
-              ...(def.canonical ? { definition: def.canonical } : name.startsWith('_') ? { definition: `${STANDARD}Resource${name.replace('_', '-')}` } : {}),
+              ...(def.canonical
+                ? { definition: def.canonical }
+                : name.startsWith('_')
+                  ? { definition: `${STANDARD}Resource${name.replace('_', '-')}` }
+                  : {}),
               type: def.type,
             })),
           })),

@@ -28,7 +28,11 @@ export class FhirExceptionFilter implements ExceptionFilter {
     res
       .status(status)
       .type(FHIR_JSON)
-      .send(JSON.stringify(operationOutcome([{ severity: status >= 500 ? 'fatal' : 'error', code, diagnostics: message, expression }])));
+      .send(
+        JSON.stringify(
+          operationOutcome([{ severity: status >= 500 ? 'fatal' : 'error', code, diagnostics: message, expression }]),
+        ),
+      );
   }
 
   private describe(e: unknown): { status: number; code: IssueCode; message: string; expression?: string } {
@@ -36,7 +40,8 @@ export class FhirExceptionFilter implements ExceptionFilter {
     if (e instanceof HttpException) {
       const status = e.getStatus();
       const response = e.getResponse();
-      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? e.message);
+      const message =
+        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? e.message);
       return { status, code: HTTP_CODES[status] ?? 'processing', message };
     }
     const driverCode = ((e as { driverError?: { code?: string } }).driverError ?? (e as { code?: string })).code;
@@ -45,7 +50,11 @@ export class FhirExceptionFilter implements ExceptionFilter {
       return { status: 400, code: 'invalid', message: 'Valeur de paramètre invalide' };
     const status = (e as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500)
-      return { status, code: HTTP_CODES[status] ?? 'invalid', message: status === 413 ? 'Requête trop volumineuse' : 'Corps JSON invalide' };
+      return {
+        status,
+        code: HTTP_CODES[status] ?? 'invalid',
+        message: status === 413 ? 'Requête trop volumineuse' : 'Corps JSON invalide',
+      };
     return { status: 500, code: 'exception', message: 'Erreur interne' };
   }
 }

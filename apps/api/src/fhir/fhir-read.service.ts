@@ -72,7 +72,7 @@ const history = (entry: BundleEntry[]): FhirResource => ({
   type: 'history',
   meta: { lastUpdated: new Date().toISOString() },
   total: entry.length,
-  entry,
+  ...(entry.length ? { entry } : {}),
 });
 
 function current(resource: FhirResource, base: string): BundleEntry {

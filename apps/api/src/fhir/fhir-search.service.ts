@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessPolicy } from './access-policy.js';
+import type { AccessPolicy } from './access-policy.js';
 import { type BundleEntry, fullUrl, operationOutcome } from './bundle.js';
 import { type ResourceType, SEARCH_RESULT_CAP } from './fhir.constants.js';
 import { FhirError } from './fhir-errors.js';
@@ -42,7 +42,11 @@ export class FhirSearchService {
         ]
       : [];
     if (req.summaryCount || req.count === 0) {
-      return { ...bundle, link: [{ relation: 'self', url: this.url(base, req, req.cursor) }], entry: outcome };
+      return {
+        ...bundle,
+        link: [{ relation: 'self', url: this.url(base, req, req.cursor) }],
+        ...(outcome.length ? { entry: outcome } : {}),
+      };
     }
 
     let page = await this.repository.page(req, policy);
@@ -58,10 +62,16 @@ export class FhirSearchService {
     const last = page[page.length - 1];
     const hasNext = backwards ? page.length > 0 : more && start + page.length < SEARCH_RESULT_CAP;
     if (last && hasNext) {
-      link.push({ relation: 'next', url: this.url(base, req, { values: [last.sort, last.id], position: start + page.length, backwards: false }) });
+      link.push({
+        relation: 'next',
+        url: this.url(base, req, { values: [last.sort, last.id], position: start + page.length, backwards: false }),
+      });
     }
     if (first && (backwards ? more : start > 0)) {
-      link.push({ relation: 'previous', url: this.url(base, req, { values: [first.sort, first.id], position: start, backwards: true }) });
+      link.push({
+        relation: 'previous',
+        url: this.url(base, req, { values: [first.sort, first.id], position: start, backwards: true }),
+      });
     }
 
     const matchIds = page.map((r) => r.id);
@@ -87,7 +97,7 @@ export class FhirSearchService {
     const entries = [...matches, ...included, ...outcome].map((e) =>
       e.resource && e.resource.resourceType !== 'OperationOutcome' ? { fullUrl: fullUrl(base, e.resource), ...e } : e,
     );
-    return { ...bundle, link, entry: entries };
+    return { ...bundle, link, ...(entries.length ? { entry: entries } : {}) };
   }
 
   /**

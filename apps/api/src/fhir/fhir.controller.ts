@@ -53,7 +53,11 @@ export class FhirController {
   /** POST [type]/_search with form parameters (FHIR allows it for long queries). */
   @Post(':type/_search')
   @Header('Content-Type', FHIR_JSON)
-  searchPost(@Param('type') type: string, @Req() req: AuthenticatedRequest, @Body() body: unknown): Promise<FhirResource> {
+  searchPost(
+    @Param('type') type: string,
+    @Req() req: AuthenticatedRequest,
+    @Body() body: unknown,
+  ): Promise<FhirResource> {
     const form = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
     return this.searches.search(
       resourceType(type),
@@ -65,7 +69,12 @@ export class FhirController {
   @Get(':type/_history')
   @Header('Content-Type', FHIR_JSON)
   typeHistory(@Param('type') type: string, @Req() req: AuthenticatedRequest): Promise<FhirResource> {
-    return this.reads.typeHistory(resourceType(type), queryPairs(req.query as Record<string, unknown>), policyOf(req), baseUrl(req));
+    return this.reads.typeHistory(
+      resourceType(type),
+      queryPairs(req.query as Record<string, unknown>),
+      policyOf(req),
+      baseUrl(req),
+    );
   }
 
   @Get(':type/:id')
@@ -76,7 +85,11 @@ export class FhirController {
 
   @Get(':type/:id/_history')
   @Header('Content-Type', FHIR_JSON)
-  instanceHistory(@Param('type') type: string, @Param('id') id: string, @Req() req: AuthenticatedRequest): Promise<FhirResource> {
+  instanceHistory(
+    @Param('type') type: string,
+    @Param('id') id: string,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<FhirResource> {
     return this.reads.instanceHistory(resourceType(type), id, policyOf(req), baseUrl(req));
   }
 
@@ -86,7 +99,8 @@ export class FhirController {
     if (['POST', 'PUT', 'PATCH'].includes(req.method) && body && typeof body === 'object') {
       const declared = (body as { resourceType?: unknown }).resourceType;
       const type = req.path.split('/')[2];
-      if (typeof declared !== 'string') throw new FhirError(400, 'structure', 'Ressource FHIR attendue (resourceType manquant)');
+      if (typeof declared !== 'string')
+        throw new FhirError(400, 'structure', 'Ressource FHIR attendue (resourceType manquant)');
       if (type && declared !== type)
         throw new FhirError(400, 'invalid', `Type de ressource ${declared} différent de celui de l’URL (${type})`);
     }

@@ -84,7 +84,12 @@ export class FhirRepository {
   }
 
   /** Ids of rows changed since a time (type-level history), newest first. */
-  async changedIds(type: ResourceType, since: Date | undefined, limit: number, policy: AccessPolicy): Promise<string[]> {
+  async changedIds(
+    type: ResourceType,
+    since: Date | undefined,
+    limit: number,
+    policy: AccessPolicy,
+  ): Promise<string[]> {
     const params: unknown[] = [limit];
     const sinceSql = since ? ` AND x.updated_at >= $${params.push(since)}` : '';
     const rows: { id: string }[] = await this.dataSource.query(
@@ -115,7 +120,10 @@ export class FhirRepository {
       if (filter.since) where += ` AND x.updated_at >= $${params.push(filter.since)}`;
       if (filter.regions.length && type !== 'Practitioner')
         where += ` AND x.region_code = ANY($${params.push(filter.regions)}::text[])`;
-      await runner.query(`DECLARE export_cursor NO SCROLL CURSOR FOR SELECT x.id::text AS id FROM ${TABLE[type]} x WHERE ${where}`, params);
+      await runner.query(
+        `DECLARE export_cursor NO SCROLL CURSOR FOR SELECT x.id::text AS id FROM ${TABLE[type]} x WHERE ${where}`,
+        params,
+      );
       for (;;) {
         const rows: { id: string }[] = await runner.query(`FETCH ${Math.floor(batch)} FROM export_cursor`);
         if (rows.length === 0) break;

@@ -50,7 +50,9 @@ export function toHealthcareService(h: HealthcareServiceRow, policy: AccessPolic
           extension: [
             {
               url: 'typeTerritorialDivision',
-              valueCodeableConcept: { coding: [{ system: SYSTEM.territorialDivisionType, code: '3', display: 'Commune' }] },
+              valueCodeableConcept: {
+                coding: [{ system: SYSTEM.territorialDivisionType, code: '3', display: 'Commune' }],
+              },
             },
             {
               url: 'codeTerritorialDivision',

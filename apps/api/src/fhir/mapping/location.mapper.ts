@@ -88,7 +88,8 @@ export function toLocation(l: LocationRow, policy: AccessPolicy): FhirResource {
     description: l.description ?? undefined,
     type: l.function ? [cc(l.function)] : undefined,
     address: address(l.address),
-    position: l.latitude !== null && l.longitude !== null ? { longitude: l.longitude, latitude: l.latitude } : undefined,
+    position:
+      l.latitude !== null && l.longitude !== null ? { longitude: l.longitude, latitude: l.latitude } : undefined,
     // The IG uses managingOrganization only for a place no offer holds yet (ror-ig.md §1 fact 14).
     managingOrganization: l.linkedToOffer ? undefined : reference('Organization', l.organizationId),
   });

@@ -82,7 +82,8 @@ export function toOrganization(o: OrganizationRow, policy: AccessPolicy): FhirRe
     type: [o.legalStatus, o.category, o.internalType].filter((c) => c !== null).map(cc),
     name: o.name,
     alias: o.operationalName ? [o.operationalName] : undefined,
-    address: addr || geolocation.length ? [{ ...(geolocation.length ? { extension: geolocation } : {}), ...addr }] : undefined,
+    address:
+      addr || geolocation.length ? [{ ...(geolocation.length ? { extension: geolocation } : {}), ...addr }] : undefined,
     partOf: o.parentId ? reference('Organization', o.parentId) : undefined,
     contact: contacts.map((c) =>
       compact({

@@ -28,10 +28,14 @@ export function toPractitioner(p: PractitionerRow, policy: AccessPolicy): FhirRe
             {
               extension: [
                 ext('ror-telecom-communication-channel', {
-                  valueCodeableConcept: { coding: [{ system: SYSTEM.channel, code: '3', display: 'Courrier électronique' }] },
+                  valueCodeableConcept: {
+                    coding: [{ system: SYSTEM.channel, code: '3', display: 'Courrier électronique' }],
+                  },
                 }),
                 ext('ror-telecom-confidentiality-level', {
-                  valueCodeableConcept: { coding: [{ system: SYSTEM.confidentiality, code: '2', display: 'Accès restreint' }] },
+                  valueCodeableConcept: {
+                    coding: [{ system: SYSTEM.confidentiality, code: '2', display: 'Accès restreint' }],
+                  },
                 }),
               ],
               system: 'email',
@@ -84,10 +88,14 @@ export function toPractitionerRole(r: PractitionerRoleRow, policy: AccessPolicy)
             {
               extension: [
                 ext('ror-telecom-communication-channel', {
-                  valueCodeableConcept: { coding: [{ system: tre('TRE_R200-CanalCommunication'), code: '2', display: 'Téléphone fixe' }] },
+                  valueCodeableConcept: {
+                    coding: [{ system: tre('TRE_R200-CanalCommunication'), code: '2', display: 'Téléphone fixe' }],
+                  },
                 }),
                 ext('ror-telecom-confidentiality-level', {
-                  valueCodeableConcept: { coding: [{ system: SYSTEM.confidentiality, code: '2', display: 'Accès restreint' }] },
+                  valueCodeableConcept: {
+                    coding: [{ system: SYSTEM.confidentiality, code: '2', display: 'Accès restreint' }],
+                  },
                 }),
               ],
               system: 'phone',

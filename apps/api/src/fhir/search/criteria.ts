@@ -42,8 +42,7 @@ export function parseCriterion(type: ResourceType, key: string, raw: string): Cr
     const last = i === segments.length - 1;
     if (!last) {
       if (!def.ref) throw invalidParameter(key, `${name} n'est pas une référence : pas de chaînage possible`);
-      if (modifier && modifier !== 'above' && modifier !== def.ref.target)
-        throw unsupportedModifier(name, modifier);
+      if (modifier && modifier !== 'above' && modifier !== def.ref.target) throw unsupportedModifier(name, modifier);
       if (modifier === 'above' && !def.modifiers?.includes('above')) throw unsupportedModifier(name, modifier);
       chain.push({ name, above: modifier === 'above' });
       current = def.ref.target;
@@ -135,7 +134,8 @@ export function criteriaSql(
     const where = [visible(ref.target, t), ...criteriaSql(ref.target, t, subCriteria, p, visible)].join(' AND ');
     let ids = `SELECT ${t}.id FROM ${TABLE[ref.target]} ${t} WHERE ${where}`;
     if (above === 'true') {
-      if (ref.target !== 'Organization') throw new FhirError(400, 'not-supported', ':above sur les organisations seulement');
+      if (ref.target !== 'Organization')
+        throw new FhirError(400, 'not-supported', ':above sur les organisations seulement');
       ids = withDescendants(ids);
     }
     out.push(refersToSql(a, ref, ids));

@@ -19,9 +19,10 @@ function tokenize(input: string): Tok[] {
   while (i < input.length) {
     const ch = input[i]!;
     if (/\s/.test(ch)) i++;
-    else if (ch === '(') (out.push({ kind: 'lp', text: ch }), i++);
-    else if (ch === ')') (out.push({ kind: 'rp', text: ch }), i++);
-    else if (ch === '"') {
+    else if (ch === '(' || ch === ')') {
+      out.push({ kind: ch === '(' ? 'lp' : 'rp', text: ch });
+      i++;
+    } else if (ch === '"') {
       let j = i + 1;
       let text = '';
       while (j < input.length && input[j] !== '"') {
@@ -61,7 +62,8 @@ export function filterSql(
   const word = (w: string) => peek()?.kind === 'word' && peek()!.text.toLowerCase() === w;
   const expect = (kind: Tok['kind']) => {
     const t = toks[pos++];
-    if (!t || t.kind !== kind) throw invalidParameter('_filter', `expression mal formée près de « ${t?.text ?? 'fin'} »`);
+    if (!t || t.kind !== kind)
+      throw invalidParameter('_filter', `expression mal formée près de « ${t?.text ?? 'fin'} »`);
     return t;
   };
 
@@ -83,7 +85,8 @@ export function filterSql(
       criterion = { ...probe, raw: `${op}${value}` };
     } else if (kind === 'string') {
       criterion = { ...probe, modifier: op === 'co' ? 'contains' : op === 'sw' ? undefined : 'exact' };
-      if (op !== 'eq' && op !== 'co' && op !== 'sw') throw invalidParameter('_filter', `${op} ne s'applique pas à ${path}`);
+      if (op !== 'eq' && op !== 'co' && op !== 'sw')
+        throw invalidParameter('_filter', `${op} ne s'applique pas à ${path}`);
     } else {
       if (op !== 'eq' && op !== 'ne') throw invalidParameter('_filter', `${op} ne s'applique pas à ${path}`);
       criterion = { ...probe, modifier: op === 'ne' ? 'not' : probe.modifier };
@@ -109,12 +112,18 @@ export function filterSql(
   };
   const andExpr = (): string => {
     const parts = [factor()];
-    while (word('and')) (pos++, parts.push(factor()));
+    while (word('and')) {
+      pos++;
+      parts.push(factor());
+    }
     return parts.join(' AND ');
   };
   const orExpr = (): string => {
     const parts = [andExpr()];
-    while (word('or')) (pos++, parts.push(andExpr()));
+    while (word('or')) {
+      pos++;
+      parts.push(andExpr());
+    }
     return parts.length > 1 ? `(${parts.join(' OR ')})` : parts[0]!;
   };
 

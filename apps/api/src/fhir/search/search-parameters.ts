@@ -94,23 +94,26 @@ const textArray =
           `${modifier === 'contains' ? '%' : ''}${raw.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
         )}))`;
 
-function rangeCondition(prefix: Prefix, column: string, low: string, high: string): string {
+/** `low`/`high` bind their value when used, so no statement carries an unused (untyped) parameter. */
+function rangeCondition(prefix: Prefix, column: string, lowBind: () => string, highBind: () => string): string {
+  const low = lowBind;
+  const high = highBind;
   switch (prefix) {
     case 'eq':
     case 'ap':
-      return `(${column} >= ${low} AND ${column} < ${high})`;
+      return `(${column} >= ${low()} AND ${column} < ${high()})`;
     case 'ne':
-      return `NOT (${column} >= ${low} AND ${column} < ${high})`;
+      return `NOT (${column} >= ${low()} AND ${column} < ${high()})`;
     case 'gt':
     case 'sa':
-      return `${column} >= ${high}`;
+      return `${column} >= ${high()}`;
     case 'ge':
-      return `${column} >= ${low}`;
+      return `${column} >= ${low()}`;
     case 'lt':
     case 'eb':
-      return `${column} < ${low}`;
+      return `${column} < ${low()}`;
     case 'le':
-      return `${column} < ${high}`;
+      return `${column} < ${high()}`;
   }
 }
 
@@ -120,7 +123,12 @@ const date =
   (a, raw, _m, p, name) => {
     const { prefix, rest } = splitPrefix(raw);
     const { low, high } = parseDateRange(name, rest);
-    return rangeCondition(prefix, column(a), `${p.add(low.toISOString())}::timestamptz`, `${p.add(high.toISOString())}::timestamptz`);
+    return rangeCondition(
+      prefix,
+      column(a),
+      () => `${p.add(low.toISOString())}::timestamptz`,
+      () => `${p.add(high.toISOString())}::timestamptz`,
+    );
   };
 
 /** Date parameter on a Period [start, end] (FHIR period semantics, open ends unbounded). */
@@ -129,27 +137,37 @@ const period =
   (a, raw, _m, p, name) => {
     const { prefix, rest } = splitPrefix(raw);
     const { low, high } = parseDateRange(name, rest);
-    const lo = `${p.add(low.toISOString())}::timestamptz`;
-    const hi = `${p.add(high.toISOString())}::timestamptz`;
+    const lo = () => `${p.add(low.toISOString())}::timestamptz`;
+    const hi = () => `${p.add(high.toISOString())}::timestamptz`;
     const s = `coalesce(${start(a)}::timestamptz, '-infinity')`;
     const e = `coalesce((${end(a)} + 1)::timestamptz, 'infinity')`;
     const has = `${start(a)} IS NOT NULL`;
-    const cond: Record<Prefix, string> = {
-      eq: `${s} >= ${lo} AND ${e} <= ${hi}`,
-      ap: `${s} < ${hi} AND ${e} > ${lo}`,
-      ne: `NOT (${s} >= ${lo} AND ${e} <= ${hi})`,
-      gt: `${e} > ${hi}`,
-      lt: `${s} < ${lo}`,
-      ge: `${e} > ${lo}`,
-      le: `${s} < ${hi}`,
-      sa: `${s} >= ${hi}`,
-      eb: `${e} <= ${lo}`,
+    const cond: Record<Prefix, () => string> = {
+      eq: () => `${s} >= ${lo()} AND ${e} <= ${hi()}`,
+      ap: () => `${s} < ${hi()} AND ${e} > ${lo()}`,
+      ne: () => `NOT (${s} >= ${lo()} AND ${e} <= ${hi()})`,
+      gt: () => `${e} > ${hi()}`,
+      lt: () => `${s} < ${lo()}`,
+      ge: () => `${e} > ${lo()}`,
+      le: () => `${s} < ${hi()}`,
+      sa: () => `${s} >= ${hi()}`,
+      eb: () => `${e} <= ${lo()}`,
     };
-    return `${has} AND ${cond[prefix]}`;
+    return `${has} AND ${cond[prefix]()}`;
   };
 
 const numberCmp = (prefix: Prefix, column: string, value: string): string => {
-  const op: Record<Prefix, string> = { eq: '=', ap: '=', ne: '<>', gt: '>', lt: '<', ge: '>=', le: '<=', sa: '>', eb: '<' };
+  const op: Record<Prefix, string> = {
+    eq: '=',
+    ap: '=',
+    ne: '<>',
+    gt: '>',
+    lt: '<',
+    ge: '>=',
+    le: '<=',
+    sa: '>',
+    eb: '<',
+  };
   return `${column} ${op[prefix]} ${value}`;
 };
 
@@ -223,7 +241,8 @@ const near: Term = (a, raw, _m, p, name) => withinSql(a, parseNear(name, raw), p
  */
 const nearInseeCode: Term = (a, raw, _m, p, name) => {
   const [code, dist, unit] = splitPipe(raw);
-  if (!code || !/^(\d{5}|2[AB]\d{3})$/.test(code)) throw invalidParameter(name, `code commune INSEE invalide « ${raw} »`);
+  if (!code || !/^(\d{5}|2[AB]\d{3})$/.test(code))
+    throw invalidParameter(name, `code commune INSEE invalide « ${raw} »`);
   if (!dist) return `${a}.commune_code = ${p.add(code)}`;
   const pt = parseNear(name, `0|0|${dist}|${unit ?? 'km'}`);
   return `${a}.commune_code IN (SELECT c2.code FROM commune c1 JOIN commune c2
@@ -300,7 +319,9 @@ export const SEARCH_PARAMETERS: Record<ResourceType, Record<string, ParamDef>> =
       term: (a, raw, _m, p, name) => {
         const { system, code } = parseToken(name, raw);
         if (system !== null && system !== SYSTEM.commune && system !== SYSTEM.communeOM) return 'false';
-        return code ? `${p.add(code)} = ANY(${a}.intervention_communes)` : `cardinality(${a}.intervention_communes) > 0`;
+        return code
+          ? `${p.add(code)} = ANY(${a}.intervention_communes)`
+          : `cardinality(${a}.intervention_communes) > 0`;
       },
       canonical: SP('ror-sp-healthcareservice-intervention-zone'),
     },
@@ -331,7 +352,11 @@ export const SEARCH_PARAMETERS: Record<ResourceType, Record<string, ParamDef>> =
         return `${code === 'true' ? '' : 'NOT '}(${a}.closed_on IS NULL OR ${a}.closed_on > current_date)`;
       },
     },
-    organization: { type: 'reference', ref: { target: 'Organization', column: 'organization_id' }, modifiers: ['above'] },
+    organization: {
+      type: 'reference',
+      ref: { target: 'Organization', column: 'organization_id' },
+      modifiers: ['above'],
+    },
     location: {
       type: 'reference',
       ref: {
@@ -344,7 +369,10 @@ export const SEARCH_PARAMETERS: Record<ResourceType, Record<string, ParamDef>> =
     ...common(),
     identifier: {
       type: 'token',
-      term: anyOf(textToken((a) => `${a}.identifier`), textToken((a) => `${a}.external_sync_id`)),
+      term: anyOf(
+        textToken((a) => `${a}.identifier`),
+        textToken((a) => `${a}.external_sync_id`),
+      ),
     },
     type: { type: 'token', term: coding('function') },
     status: { type: 'token', term: locationStatus },
@@ -413,7 +441,11 @@ export const SEARCH_PARAMETERS: Record<ResourceType, Record<string, ParamDef>> =
     },
     'residential-type': { type: 'token', term: noData('token'), canonical: SP('ror-sp-residential-type') },
     'residential-number': { type: 'number', term: noData('number'), canonical: SP('ror-sp-residential-number') },
-    organization: { type: 'reference', ref: { target: 'Organization', column: 'organization_id' }, modifiers: ['above'] },
+    organization: {
+      type: 'reference',
+      ref: { target: 'Organization', column: 'organization_id' },
+      modifiers: ['above'],
+    },
   },
   Organization: {
     ...common(),
@@ -467,7 +499,11 @@ export const SEARCH_PARAMETERS: Record<ResourceType, Record<string, ParamDef>> =
       term: noData('date'),
       canonical: SP('ror-sp-organization-price-validity-start-date'),
     },
-    'price-welcome-type': { type: 'token', term: noData('token'), canonical: SP('ror-sp-organization-price-welcome-type') },
+    'price-welcome-type': {
+      type: 'token',
+      term: noData('token'),
+      canonical: SP('ror-sp-organization-price-welcome-type'),
+    },
     'special-price': { type: 'token', term: noData('token'), canonical: SP('ror-sp-organization-special-price') },
     _content: {
       type: 'string',
@@ -494,7 +530,11 @@ export const SEARCH_PARAMETERS: Record<ResourceType, Record<string, ParamDef>> =
     role: { type: 'token', term: coding('profession') },
     practitioner: { type: 'reference', ref: { target: 'Practitioner', column: 'practitioner_id' } },
     service: { type: 'reference', ref: { target: 'HealthcareService', column: 'healthcare_service_id' } },
-    organization: { type: 'reference', ref: { target: 'Organization', column: 'organization_id' }, modifiers: ['above'] },
+    organization: {
+      type: 'reference',
+      ref: { target: 'Organization', column: 'organization_id' },
+      modifiers: ['above'],
+    },
   },
 };
 

@@ -39,7 +39,10 @@ export function pageQuery(req: SearchRequest, policy: AccessPolicy): { sql: stri
   const where = searchWhere(req, policy, a, p);
   const sort =
     req.sort.key === '_distance'
-      ? { expr: () => distanceSql(a, `${p.add(req.near!.lat)}::float8`, `${p.add(req.near!.lon)}::float8`), cast: 'float8' }
+      ? {
+          expr: () => distanceSql(a, `${p.add(req.near!.lat)}::float8`, `${p.add(req.near!.lon)}::float8`),
+          cast: 'float8',
+        }
       : SORT[req.sort.key]!;
   const sortExpr = sort.expr(a);
   // Backwards pages walk the order in reverse, then the service flips them back.

@@ -53,7 +53,12 @@ function parseInclude(type: ResourceType, key: string, value: string, reverse: b
   const def = paramDef(source as ResourceType, param);
   if (!def?.ref) return `${key}=${value} : paramètre de référence inconnu`;
   if (target && target !== def.ref.target) return `${key}=${value} : cible ${target} impossible`;
-  if (!reverse && source !== type && !key.includes(':iterate') && !['Organization', 'PractitionerRole'].includes(source))
+  if (
+    !reverse &&
+    source !== type &&
+    !key.includes(':iterate') &&
+    !['Organization', 'PractitionerRole'].includes(source)
+  )
     return `${key}=${value} : ne s'applique pas à ${type}`;
   return { source: source as ResourceType, param, target: def.ref.target, reverse };
 }
@@ -123,7 +128,10 @@ export function parseSearchRequest(type: ResourceType, pairs: [string, string][]
         const descending = first.startsWith('-');
         const k = (descending ? first.slice(1) : first) as SortKey;
         if (!SORTABLE[type].includes(k) || k === '_distance')
-          throw invalidParameter('_sort', `tri possible sur ${SORTABLE[type].filter((s) => s !== '_distance').join(', ')}`);
+          throw invalidParameter(
+            '_sort',
+            `tri possible sur ${SORTABLE[type].filter((s) => s !== '_distance').join(', ')}`,
+          );
         req.sort = { key: k, descending };
         sortGiven = true;
         if (value.includes(',')) ignore(`_sort : seul le premier critère (${first}) est appliqué`);

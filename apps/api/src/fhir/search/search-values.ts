@@ -29,9 +29,7 @@ export function splitOr(value: string): string[] {
 
 /** Splits on unescaped `|` then unescapes each part. */
 export function splitPipe(value: string): string[] {
-  return value
-    .split(/(?<!\\)\|/)
-    .map((p) => p.replace(/\\([,|$\\])/g, '$1'));
+  return value.split(/(?<!\\)\|/).map((p) => p.replace(/\\([,|$\\])/g, '$1'));
 }
 
 export type Token = { system: string | null; code: string | null };
@@ -47,7 +45,9 @@ export function parseToken(name: string, raw: string): Token {
 
 /** A FHIR date/dateTime as the half-open range of instants it denotes. */
 export function parseDateRange(name: string, raw: string): { low: Date; high: Date } {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/.exec(raw);
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/.exec(
+    raw,
+  );
   if (!m) throw invalidParameter(name, `date invalide « ${raw} » (attendu AAAA[-MM[-JJ[Thh:mm[:ss][Z|±hh:mm]]]])`);
   const [, y, mo, d, h, mi, s, frac, tz] = m;
   const month = mo ? Number(mo) : 1;
