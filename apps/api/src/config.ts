@@ -16,6 +16,8 @@ const configSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   NODE_ENV: z.string().default('development'),
+  FHIR_EXPORT_DIR: z.string().default('.data/fhir-export'),
+  FHIR_EXPORT_RETENTION_MINUTES: z.coerce.number().int().min(1).max(10_080).default(1440),
 });
 
 export type AppConfig = {
@@ -29,6 +31,8 @@ export type AppConfig = {
   dataDir: string;
   seedDemoData: boolean;
   production: boolean;
+  /** Bulk Data `$export`: where NDJSON files are written, and how long they are kept. */
+  fhirExport: { dir: string; retentionMinutes: number };
 };
 
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -52,6 +56,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: c.DATA_DIR,
     seedDemoData: c.SEED_DEMO_DATA,
     production: c.NODE_ENV === 'production',
+    fhirExport: { dir: c.FHIR_EXPORT_DIR, retentionMinutes: c.FHIR_EXPORT_RETENTION_MINUTES },
   };
 }
 

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CapabilityService } from './capability.service.js';
+import { FhirExportController } from './export/fhir-export.controller.js';
+import { FhirExportRepository } from './export/fhir-export.repository.js';
+import { FhirExportService } from './export/fhir-export.service.js';
 import { FhirController } from './fhir.controller.js';
 import { FhirReadService } from './fhir-read.service.js';
 import { FhirSearchService } from './fhir-search.service.js';
@@ -7,7 +10,15 @@ import { FhirRepository } from './fhir.repository.js';
 
 /** FHIR R4 API of the ROR IG 0.7.0 (issue 5). */
 @Module({
-  controllers: [FhirController],
-  providers: [FhirRepository, FhirSearchService, FhirReadService, CapabilityService],
+  // The export controller first: its `$export…` routes must win over the generic `:type` ones.
+  controllers: [FhirExportController, FhirController],
+  providers: [
+    FhirRepository,
+    FhirSearchService,
+    FhirReadService,
+    CapabilityService,
+    FhirExportRepository,
+    FhirExportService,
+  ],
 })
 export class FhirModule {}
