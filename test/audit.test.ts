@@ -22,7 +22,7 @@ describe('audit log', () => {
   });
 
   it('records the request id of the write, and lists the history of a record', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     const created = await api
       .post('/api/practitioners')
       .set('X-Request-Id', 'req-audit-42')
@@ -34,14 +34,19 @@ describe('audit log', () => {
       .query({ filter: JSON.stringify({ entityType: 'practitioners', entityId: created.body.id }) })
       .expect(200);
     expect(history.body).toEqual([
-      expect.objectContaining({ action: 'create', actor: 'editeur', requestId: 'req-audit-42', before: null }),
+      expect.objectContaining({
+        action: 'create',
+        actor: 'user:810000000100',
+        requestId: 'req-audit-42',
+        before: null,
+      }),
     ]);
     expect(history.body[0].after).toMatchObject({ lastName: 'AUDIT' });
     await api.post('/api/audit-events').send({}).expect(404);
   });
 
   it('keeps the time series of every capacity figure', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     const [capacity] = (
       await api.get('/api/capacities').query({ filter: JSON.stringify({ statusCode: '01' }), range: '[0,0]' })
     ).body;

@@ -13,7 +13,7 @@ afterAll(() => t.close());
 
 describe.each(RESOURCES)('$resource', ({ resource, table, body, change }) => {
   it('creates, lists, reads, updates and deletes, each write audited in the database', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     const created = await api.post(`/api/${resource}`).send(body(ids)).expect(201);
     const id = created.body.id as string;
     expect(created.body.version).toBe(1);
@@ -43,15 +43,15 @@ describe.each(RESOURCES)('$resource', ({ resource, table, body, change }) => {
       [resource, id],
     );
     expect(events.rows.map((e) => [e.action, e.actor, e.has_before, e.has_after])).toEqual([
-      ['create', 'editeur', false, true],
-      ['update', 'editeur', true, true],
-      ['delete', 'editeur', true, false],
+      ['create', 'user:810000000100', false, true],
+      ['update', 'user:810000000100', true, true],
+      ['delete', 'user:810000000100', true, false],
     ]);
     expect(events.rows.every((e) => typeof e.request_id === 'string' && e.request_id.length > 0)).toBe(true);
   });
 
   it('answers 404 for an unknown or malformed id, and changes nothing', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     const before = await snapshot(t.db);
     await api.get(`/api/${resource}/00000000-0000-4000-8000-000000000000`).expect(404);
     await api.get(`/api/${resource}/not-an-id`).expect(404);
@@ -64,7 +64,7 @@ describe.each(RESOURCES)('$resource', ({ resource, table, body, change }) => {
   });
 
   it('refuses a body missing its required fields with field errors, and changes nothing', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     const before = await snapshot(t.db);
     const res = await api.post(`/api/${resource}`).send({}).expect(400);
     expect(Object.keys(res.body.errors).length).toBeGreaterThan(0);
@@ -74,7 +74,7 @@ describe.each(RESOURCES)('$resource', ({ resource, table, body, change }) => {
 
 describe('lists', () => {
   it('paginates, sorts and filters in the ra-data-simple-rest dialect', async () => {
-    const api = await t.as('lecteur');
+    const api = await t.as('reader');
     const page = await api
       .get('/api/organizations')
       .query({ sort: JSON.stringify(['name', 'DESC']), range: JSON.stringify([0, 1]) })
@@ -97,7 +97,7 @@ describe('lists', () => {
   });
 
   it('refuses malformed list parameters with a 400', async () => {
-    const api = await t.as('lecteur');
+    const api = await t.as('reader');
     await api.get('/api/organizations').query({ range: '[5,1]' }).expect(400);
     await api.get('/api/organizations').query({ sort: '["nope","ASC"]' }).expect(400);
     await api.get('/api/organizations').query({ filter: '{not json' }).expect(400);
@@ -108,7 +108,7 @@ describe('lists', () => {
 
 describe('structure tree and completeness', () => {
   it('shows EJ → EG → OI → offers → places with each offer’s completeness', async () => {
-    const api = await t.as('lecteur');
+    const api = await t.as('reader');
     const tree = await api.get(`/api/organizations/${ids.oiCardio}/tree`).expect(200);
     expect(tree.body).toMatchObject({ kind: 'EJ', finess: '010780054' });
     const eg = tree.body.children[0];
@@ -135,7 +135,7 @@ describe('structure tree and completeness', () => {
 
 describe('filters used by the admin app', () => {
   it('filters offers by completeness and places by offer, and sorts by id', async () => {
-    const api = await t.as('lecteur');
+    const api = await t.as('reader');
     const names = async (filter: object) =>
       (
         await api
@@ -149,7 +149,11 @@ describe('filters used by the admin app', () => {
       'Cardiologie — hospitalisation complète',
       'Court séjour gériatrique',
     ]);
-    expect(await names({ complete: false })).toEqual(['Consultations de cardiologie', 'Hébergement permanent EHPAD']);
+    expect(await names({ complete: false })).toEqual([
+      'Consultations de cardiologie',
+      'Consultations de médecine générale',
+      'Hébergement permanent EHPAD',
+    ]);
     const places = await api
       .get('/api/locations')
       .query({ filter: JSON.stringify({ healthcareServiceId: ids.offer }) });

@@ -55,7 +55,7 @@ describe('NOS tables', () => {
       { version: '20260330120000', is_current: false },
       { version: '20270101120000', is_current: true },
     ]);
-    const api = await t.as('lecteur');
+    const api = await t.as('reader');
     const codes = await api
       .get('/api/nomenclatures/codes')
       .query({ filter: JSON.stringify({ valueSet: report!.name, q: 'mode de test' }) });

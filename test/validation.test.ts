@@ -21,7 +21,7 @@ const offerBody = () => ({
 
 describe('codes are checked against the value set bound to their attribute (IG Â§5)', () => {
   it('refuses a code outside the value set, naming the attribute, the code and the value set; nothing is written', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     const offer = (await api.get(`/api/healthcare-services/${ids.offer}`).expect(200)).body;
     const before = await snapshot(t.db);
     // A real mode de prise en charge of TRE_R213 that J19 (the ROR subset) does not include.
@@ -37,7 +37,7 @@ describe('codes are checked against the value set bound to their attribute (IG Â
   });
 
   it('stores the value setâ€™s label of each code, whatever label the client sent', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     const created = await api
       .post('/api/healthcare-services')
       .send({ ...offerBody(), careMode: { ...NOS('TRE_R213-ModePriseEnCharge', '28'), display: 'libellÃ© saisi' } })
@@ -48,7 +48,7 @@ describe('codes are checked against the value set bound to their attribute (IG Â
   });
 
   it('refuses a code of the right table bound to another attribute', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     const before = await snapshot(t.db);
     // ActivitÃ© opÃ©rationnelle codes are not champ d'activitÃ© codes, even though both are valid NOS codes.
     const res = await api
@@ -60,7 +60,7 @@ describe('codes are checked against the value set bound to their attribute (IG Â
   });
 
   it('names nested fields by their path (contacts.0.telecoms.0.channel)', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     const res = await api
       .post('/api/healthcare-services')
       .send({
@@ -83,7 +83,7 @@ describe('codes are checked against the value set bound to their attribute (IG Â
   });
 
   it('refuses a deprecated code on a new write but keeps it on the record that already has it', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     // J226 still lists 27 "Soins Ã  domicile", which TRE_R338 marks deprecated (nomenclatures/README.md).
     const deprecated = NOS('TRE_R338-ModaliteAccueil', '27');
     const before = await snapshot(t.db);
@@ -114,7 +114,7 @@ describe('codes are checked against the value set bound to their attribute (IG Â
   });
 
   it('offers pickers only the active codes of the attributeâ€™s value set, searched without accents', async () => {
-    const api = await t.as('lecteur');
+    const api = await t.as('reader');
     const res = await api
       .get('/api/nomenclatures/codes')
       .query({
@@ -137,7 +137,7 @@ describe('codes are checked against the value set bound to their attribute (IG Â
 
 describe('other refusals', () => {
   it('refuses a stale version with 409 and changes nothing', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     const current = (await api.get(`/api/healthcare-services/${ids.offer}`)).body;
     await api
       .put(`/api/healthcare-services/${ids.offer}`)
@@ -154,14 +154,14 @@ describe('other refusals', () => {
   });
 
   it('requires the version on an update', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     const { version: _v, ...current } = (await api.get(`/api/healthcare-services/${ids.offer}`)).body;
     const res = await api.put(`/api/healthcare-services/${ids.offer}`).send(current).expect(400);
     expect(Object.keys(res.body.errors)).toEqual(['version']);
   });
 
   it('refuses broken references, hierarchy and business rules with 4xx, never 500, and writes nothing', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     const before = await snapshot(t.db);
     const cases: [string, object, string][] = [
       ['healthcare-services', { ...offerBody(), organizationId: ids.ej }, 'organizationId'],
@@ -197,7 +197,7 @@ describe('other refusals', () => {
   });
 
   it('answers 409 on a duplicate key or a record still in use, and malformed JSON with 400', async () => {
-    const api = await t.as('editeur');
+    const api = await t.as('admin');
     const before = await snapshot(t.db);
     await api.post('/api/practitioners').send({ rppsId: '810000000014', lastName: 'DOUBLON' }).expect(409);
     await api.delete(`/api/organizations/${ids.ej}`).expect(409);

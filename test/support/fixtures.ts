@@ -15,10 +15,11 @@ export async function demoIds(db: pg.Client) {
     location: await one(`SELECT id FROM location WHERE external_sync_id = 'CARDIO-B2'`),
     offer: await one(`SELECT id FROM healthcare_service WHERE name = 'Cardiologie — hospitalisation complète'`),
     practitioner: await one(`SELECT id FROM practitioner WHERE rpps_id = '810000000014'`),
+    commune: '01451',
   };
 }
 
-type Ids = Awaited<ReturnType<typeof demoIds>>;
+export type Ids = Awaited<ReturnType<typeof demoIds>>;
 
 /** A valid body for each admin resource, and a change to apply to it. */
 export const RESOURCES: { resource: string; table: string; body: (ids: Ids) => object; change: object }[] = [
@@ -30,7 +31,7 @@ export const RESOURCES: { resource: string; table: string; body: (ids: Ids) => o
       parentId: ids.eg,
       name: 'Unité de soins intensifs de cardiologie',
       internalType: NOS('TRE_R207-TypeOrganisationInterne', '3'),
-      communeCode: '01451',
+      communeCode: ids.commune,
       contacts: [
         {
           name: 'Secrétariat USIC',
@@ -71,7 +72,7 @@ export const RESOURCES: { resource: string; table: string; body: (ids: Ids) => o
       organizationId: ids.eg,
       status: NOS('TRE_R203-StatutLieu', '3'),
       function: NOS('TRE_R343-FonctionLieu', '006'),
-      communeCode: '01451',
+      communeCode: ids.commune,
       address: { line: '900 route de Paris', postalCode: '01440', city: 'Viriat' },
     }),
     change: { description: 'Bâtiment A, rez-de-chaussée' },

@@ -1,8 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from './access/access.module.js';
+import { AccessRequestsModule } from './access-requests/access-requests.module.js';
+import { ApiClientsModule } from './api-clients/api-clients.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CapacitiesModule } from './capacities/capacities.module.js';
-import { APP_CONFIG, type AppConfig } from './config.js';
+import { CrudModule } from './common/crud/crud.module.js';
+import { APP_CONFIG, type AppConfig, DATABASE_URL } from './config.js';
 import { ContactsModule } from './contacts/contacts.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
@@ -17,6 +21,7 @@ import { OrganizationsModule } from './organizations/organizations.module.js';
 import { PractitionerRolesModule } from './practitioner-roles/practitioner-roles.module.js';
 import { PractitionersModule } from './practitioners/practitioners.module.js';
 import { StructureTreeModule } from './structure-tree/structure-tree.module.js';
+import { UsersModule } from './users/users.module.js';
 
 @Module({})
 export class AppModule {
@@ -26,7 +31,12 @@ export class AppModule {
       global: true,
       imports: [
         DatabaseModule.forRoot(databaseUrl),
+        AccessModule,
+        CrudModule,
         AuthModule,
+        UsersModule,
+        ApiClientsModule,
+        AccessRequestsModule,
         AuditModule,
         GeographyModule,
         NomenclaturesModule,
@@ -43,8 +53,11 @@ export class AppModule {
         FhirModule,
         DemoModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+      ],
+      exports: [APP_CONFIG, DATABASE_URL],
     };
   }
 }

@@ -1,11 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { SessionMiddleware } from './auth/session.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { PinoNestLogger, requestLogging } from './common/logging.js';
 import type { AppConfig } from './config.js';
@@ -39,7 +39,7 @@ export async function createApp(
   // The FHIR API lives at /fhir, as FHIR clients expect a base without the admin prefix.
   app.setGlobalPrefix('api', { exclude: ['fhir', 'fhir/{*path}'] });
   app.use(requestLogging(logger));
-  app.use(cookieParser(config.sessionSecret));
+  app.use('/api', app.get(SessionMiddleware).handler);
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Request-Id');
     next();
@@ -65,9 +65,19 @@ function serveAdmin(app: NestExpressApplication, dir: string): void {
   });
 }
 
-/** Reference data (COG geography, NOS tables) and, on an empty database, the demo data. */
-export async function loadData(app: NestExpressApplication, dataDir: string, seedDemo: boolean): Promise<void> {
+/**
+ * Reference data (COG geography, NOS tables) and, on an empty database, the demo data. Returns the key of
+ * the demo API client when one was just created (it is shown once).
+ */
+export async function loadData(
+  app: NestExpressApplication,
+  dataDir: string,
+  seedDemo: boolean,
+): Promise<{ demoApiKey: string | null }> {
   await app.get(GeographyService).loadIfEmpty(path.join(dataDir, 'geo'));
   await app.get(NomenclaturesService).importPath(path.join(dataDir, 'nomenclatures'));
-  if (seedDemo) await app.get(DemoDataService).seedIfEmpty(path.join(dataDir, 'demo', 'demo.json'));
+  const demoApiKey = seedDemo
+    ? await app.get(DemoDataService).seedIfEmpty(path.join(dataDir, 'demo', 'demo.json'))
+    : null;
+  return { demoApiKey };
 }

@@ -16,6 +16,16 @@ const configSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   NODE_ENV: z.string().default('development'),
+  PUBLIC_URL: z.string().url().optional(),
+  PSC_DISCOVERY_URL: z.string().url().optional(),
+  PSC_CLIENT_ID: z.string().min(1).default('ror-back-office'),
+  PSC_CLIENT_SECRET: z.string().min(1).default('dev-secret'),
+  PSC_ACR_VALUES: z.string().default('eidas1'),
+  NATIONAL_ADMIN_IDS: z.string().default(''),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(10),
+  DEV_IDP: z.enum(['true', 'false']).optional(),
+  DEV_IDP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   FHIR_EXPORT_DIR: z.string().default('.data/fhir-export'),
   FHIR_EXPORT_RETENTION_MINUTES: z.coerce.number().int().min(1).max(10_080).default(1440),
 });
@@ -31,6 +41,14 @@ export type AppConfig = {
   dataDir: string;
   seedDemoData: boolean;
   production: boolean;
+  /** Where browsers reach the app: the PSC callback and the CSRF origin check derive from it. */
+  publicUrl: string;
+  psc: { discoveryUrl: string; clientId: string; clientSecret: string; acrValues: string[] };
+  /** SubjectNameIDs that are national admins whatever the database says (bootstrap, DESIGN §2). */
+  nationalAdminIds: string[];
+  session: { idleMinutes: number; absoluteHours: number };
+  /** The local Pro Santé Connect stand-in (apps/dev-idp), started by `npm start` outside production. */
+  devIdp: { enabled: boolean; port: number };
   /** Bulk Data `$export`: where NDJSON files are written, and how long they are kept. */
   fhirExport: { dir: string; retentionMinutes: number };
 };
@@ -45,6 +63,14 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (c.NODE_ENV === 'production' && c.SESSION_SECRET.startsWith('dev-only')) {
     throw new Error('Invalid configuration: SESSION_SECRET must be set in production');
   }
+  if (c.NODE_ENV === 'production' && (c.PSC_CLIENT_SECRET === 'dev-secret' || c.DEV_IDP === 'true')) {
+    throw new Error('Invalid configuration: set PSC_CLIENT_SECRET, and never DEV_IDP=true, in production');
+  }
+  const list = (v: string) =>
+    v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   return {
     port: c.PORT,
     host: c.HOST,
@@ -56,8 +82,22 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: c.DATA_DIR,
     seedDemoData: c.SEED_DEMO_DATA,
     production: c.NODE_ENV === 'production',
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    psc: {
+      discoveryUrl:
+        c.PSC_DISCOVERY_URL ??
+        `http://localhost:${c.DEV_IDP_PORT}/auth/realms/esante-wallet/.well-known/wallet-openid-configuration`,
+      clientId: c.PSC_CLIENT_ID,
+      clientSecret: c.PSC_CLIENT_SECRET,
+      acrValues: list(c.PSC_ACR_VALUES),
+    },
+    nationalAdminIds: list(c.NATIONAL_ADMIN_IDS),
+    session: { idleMinutes: c.SESSION_IDLE_MINUTES, absoluteHours: c.SESSION_ABSOLUTE_HOURS },
+    devIdp: { enabled: c.DEV_IDP ? c.DEV_IDP === 'true' : c.NODE_ENV !== 'production', port: c.DEV_IDP_PORT },
     fhirExport: { dir: c.FHIR_EXPORT_DIR, retentionMinutes: c.FHIR_EXPORT_RETENTION_MINUTES },
   };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+/** The connection string of the application database (resolved at start-up: embedded or DATABASE_URL). */
+export const DATABASE_URL = Symbol('DATABASE_URL');

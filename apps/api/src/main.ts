@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp, loadData, migrate } from './bootstrap.js';
 import { createLogger } from './common/logging.js';
-import { parseConfig } from './config.js';
+import { type AppConfig, parseConfig } from './config.js';
 import { startEmbeddedPostgres } from './database/embedded-postgres.js';
 
 /** `npm start`: the whole product on one port, on embedded PostgreSQL unless DATABASE_URL is set. */
@@ -23,22 +23,52 @@ async function main(): Promise<void> {
   }
   const applied = await migrate(databaseUrl);
   if (applied.length) logger.info({ migrations: applied }, 'Migrations applied');
+  const stopIdp = config.devIdp.enabled ? await startLocalPsc(config) : async () => {};
   const app = await createApp(config, databaseUrl, logger);
   app.enableShutdownHooks();
-  await loadData(app, config.dataDir, config.seedDemoData);
+  const { demoApiKey } = await loadData(app, config.dataDir, config.seedDemoData);
   await app.listen(config.port, config.host);
-  const url = `http://localhost:${config.port}/`;
+  const url = `${config.publicUrl}/`;
   logger.info({ url }, 'ROR back-office ready');
   process.stdout.write(
-    `\n  ROR back-office prêt : ${url}\n  API : ${url}api  ·  Documentation OpenAPI : ${url}api/docs  ·  Santé : ${url}api/health\n\n`,
+    [
+      '',
+      `  ROR back-office prêt : ${url}`,
+      `  API : ${url}api  ·  Documentation OpenAPI : ${url}api/docs  ·  Santé : ${url}api/health`,
+      config.devIdp.enabled
+        ? `  Connexion : Pro Santé Connect local (${config.psc.discoveryUrl.replace(/\/\.well-known.*/, '')}), choisissez un profil de démonstration`
+        : `  Connexion : Pro Santé Connect (${config.psc.discoveryUrl})`,
+      demoApiKey ? `  Clé d’API de démonstration (affichée une seule fois) : X-API-Key: ${demoApiKey}` : '',
+      '',
+      '',
+    ].join('\n'),
   );
   const shutdown = async () => {
     await app.close();
+    await stopIdp();
     await stopDatabase();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** The local Pro Santé Connect stand-in, loaded only when enabled (never in production: see config.ts). */
+async function startLocalPsc(config: AppConfig): Promise<() => Promise<void>> {
+  const { startDevIdp } = await import('../../dev-idp/src/dev-idp.js');
+  const idp = await startDevIdp({
+    port: config.devIdp.port,
+    host: 'localhost',
+    clients: [
+      {
+        client_id: config.psc.clientId,
+        client_secret: config.psc.clientSecret,
+        redirect_uris: [`${config.publicUrl}/api/auth/callback`],
+        post_logout_redirect_uris: [`${config.publicUrl}/`],
+      },
+    ],
+  });
+  return () => idp.close();
 }
 
 main().catch((error: unknown) => {

@@ -23,3 +23,6 @@ export class ValidationError extends DomainError {
 export class ConflictError extends DomainError {}
 
 export class UnprocessableError extends DomainError {}
+
+/** The caller is known but its role or scope does not allow this action. */
+export class ForbiddenError extends DomainError {}

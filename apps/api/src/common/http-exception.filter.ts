@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from './errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from './errors.js';
 
 type Body = { statusCode: number; message: string; errors?: Record<string, string> };
 
@@ -33,6 +33,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(e: unknown): Body {
     if (e instanceof ValidationError) return { statusCode: 400, message: e.message, errors: e.errors };
+    if (e instanceof ForbiddenError) return { statusCode: 403, message: e.message };
     if (e instanceof NotFoundError) return { statusCode: 404, message: e.message };
     if (e instanceof ConflictError) return { statusCode: 409, message: e.message };
     if (e instanceof UnprocessableError) return { statusCode: 422, message: e.message };

@@ -1,7 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Principal } from '../auth/principal.js';
 
-/** Who is asking and under which request id: read by the audit log and the logs without threading it through calls. */
-export type RequestContext = { requestId: string; actor?: string; ip?: string };
+/**
+ * Who is asking and under which request id: read by the audit log, the logs and the write policy without
+ * threading it through calls.
+ */
+export type RequestContext = { requestId: string; actor?: string; ip?: string; principal?: Principal };
 
 const storage = new AsyncLocalStorage<RequestContext>();
 

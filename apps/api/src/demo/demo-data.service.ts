@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
+import { ApiClientsService } from '../api-clients/api-clients.service.js';
 import { CapacitiesService } from '../capacities/capacities.service.js';
 import { requestContext } from '../common/request-context.js';
 import { EquipmentService } from '../equipment/equipment.service.js';
@@ -8,6 +9,7 @@ import { LocationsService } from '../locations/locations.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { PractitionerRolesService } from '../practitioner-roles/practitioner-roles.service.js';
 import { PractitionersService } from '../practitioners/practitioners.service.js';
+import { UsersService } from '../users/users.service.js';
 
 type Raw = Record<string, unknown> & { key?: string };
 type DemoFile = Record<
@@ -17,9 +19,12 @@ type DemoFile = Record<
   | 'capacities'
   | 'equipment'
   | 'practitioners'
-  | 'practitionerRoles',
+  | 'practitionerRoles'
+  | 'users',
   Raw[]
 >;
+
+type DemoRole = { role: string; organization?: string; regionCodes?: string[] };
 
 const CODING = /^(TRE_[A-Z0-9]+-[A-Za-z0-9-]+)\|(.+)$/;
 /** `TRE_R211-ActiviteOperationnelle|013` → the coding with its TRE code-system URL (IG §5.3 URL rule). */
@@ -49,18 +54,24 @@ export class DemoDataService {
     private readonly equipment: EquipmentService,
     private readonly practitioners: PractitionersService,
     private readonly roles: PractitionerRolesService,
+    private readonly users: UsersService,
+    private readonly apiClients: ApiClientsService,
   ) {}
 
-  async seedIfEmpty(file: string): Promise<boolean> {
+  /** Seeds an empty database; returns the key of the demo API client then created, or null if not empty. */
+  async seedIfEmpty(file: string): Promise<string | null> {
     const { total } = await this.organizations.list({ offset: 0, limit: 1, filter: {}, sort: undefined });
-    if (total > 0) return false;
+    if (total > 0) return null;
     const demo = expand(JSON.parse(await readFile(file, 'utf8'))) as DemoFile;
-    await requestContext.run({ requestId: 'demo-seed', actor: 'demo-seed' }, () => this.seed(demo));
+    const key = await requestContext.run(
+      { requestId: 'demo-seed', actor: 'demo-seed', principal: { kind: 'system', id: 'demo-seed' } },
+      () => this.seed(demo),
+    );
     this.logger.log(`Demo data loaded from ${file}`);
-    return true;
+    return key;
   }
 
-  private async seed(demo: DemoFile): Promise<void> {
+  private async seed(demo: DemoFile): Promise<string> {
     const ids = new Map<string, string>();
     const ref = (key: unknown) => ids.get(String(key)) ?? null;
     const create = async (
@@ -91,10 +102,24 @@ export class DemoDataService {
     }));
     await create(this.equipment, demo.equipment, ({ location, ...e }) => ({ ...e, locationId: ref(location) }));
     await create(this.practitioners, demo.practitioners, (p) => p);
-    await create(this.roles, demo.practitionerRoles, ({ practitioner, healthcareService, ...r }) => ({
+    await create(this.roles, demo.practitionerRoles, ({ practitioner, healthcareService, organization, ...r }) => ({
       ...r,
       practitionerId: ref(practitioner),
       healthcareServiceId: ref(healthcareService),
+      organizationId: ref(organization),
     }));
+    for (const { subjectNameId, givenName, familyName, roles } of demo.users) {
+      const user = await this.users.provision({
+        subjectNameId: String(subjectNameId),
+        givenName: String(givenName),
+        familyName: String(familyName),
+      });
+      for (const { role, organization, regionCodes } of roles as DemoRole[]) {
+        await this.users.grant({ userId: user.id, role, organizationId: ref(organization), regionCodes });
+      }
+    }
+    // A client of the FHIR API a new user can try at once (profile 1: all data but capacities).
+    const client = await this.apiClients.create({ name: 'Client de démonstration', accessProfile: 1 }, 'demo-seed');
+    return client.key;
   }
 }

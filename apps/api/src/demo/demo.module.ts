@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApiClientsModule } from '../api-clients/api-clients.module.js';
 import { CapacitiesModule } from '../capacities/capacities.module.js';
 import { EquipmentModule } from '../equipment/equipment.module.js';
 import { HealthcareServicesModule } from '../healthcare-services/healthcare-services.module.js';
@@ -6,6 +7,7 @@ import { LocationsModule } from '../locations/locations.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { PractitionerRolesModule } from '../practitioner-roles/practitioner-roles.module.js';
 import { PractitionersModule } from '../practitioners/practitioners.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { DemoDataService } from './demo-data.service.js';
 
 @Module({
@@ -17,6 +19,8 @@ import { DemoDataService } from './demo-data.service.js';
     EquipmentModule,
     PractitionersModule,
     PractitionerRolesModule,
+    UsersModule,
+    ApiClientsModule,
   ],
   providers: [DemoDataService],
   exports: [DemoDataService],

@@ -105,7 +105,9 @@ export class AccessPolicy {
                     WHERE hl.location_id = ${a}.id AND NOT h.sensitive_unit)`);
     }
     if (type === 'PractitionerRole') {
-      // Situations in an offer follow the offer's champ d'activité: 0 sees city practice only, 3 médico-social and city.
+      // RORPractitionerRole requires its offer (healthcareService 1..1): situations outside any offer are not
+      // exposed. Situations follow their offer's champ d'activité: 0 sees city practice only, 3 médico-social
+      // and city practice.
       const fields =
         this.profile === 0
           ? [ACTIVITY_FIELD.ville]
@@ -116,9 +118,9 @@ export class AccessPolicy {
         this.seesSensitiveUnits ? '' : 'NOT h.sensitive_unit',
         fields ? `h.activity_field->>'code' IN (${fields.map((f) => `'${f}'`).join(',')})` : '',
       ].filter(Boolean);
-      if (offerRule.length)
-        parts.push(`(${a}.healthcare_service_id IS NULL ${fields ? 'AND false' : ''} OR EXISTS (SELECT 1 FROM healthcare_service h
-                    WHERE h.id = ${a}.healthcare_service_id AND ${offerRule.join(' AND ')}))`);
+      parts.push(
+        `EXISTS (SELECT 1 FROM healthcare_service h WHERE h.id = ${a}.healthcare_service_id${offerRule.map((r) => ` AND ${r}`).join('')})`,
+      );
     }
     const sql = parts.filter(Boolean).map((p) => `(${p})`);
     return sql.length ? sql.join(' AND ') : 'true';

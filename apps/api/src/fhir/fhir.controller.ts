@@ -1,7 +1,7 @@
 import { All, Body, Controller, Get, Header, Param, Post, Req, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../auth/principal.js';
-import { Public } from '../auth/public.decorator.js';
+import { Access } from '../access/access.decorator.js';
 import { CapabilityService } from './capability.service.js';
 import { type ResourceType, RESOURCE_TYPES } from './fhir.constants.js';
 import { FhirClientGuard } from './fhir-client.guard.js';
@@ -19,11 +19,12 @@ function resourceType(type: string): ResourceType {
 }
 
 /**
- * FHIR R4 read API under /fhir (outside the /api prefix). Public for the session guard: the FHIR client
- * guard requires an API client instead, whose access profile filters every answer.
+ * FHIR R4 read API under /fhir (outside the /api prefix), for API clients only (the global guard checks the
+ * X-API-Key, the FHIR client guard refuses people); the client's access profile filters every answer. Its
+ * only POST is `_search`, which writes nothing.
  */
 @ApiExcludeController()
-@Public()
+@Access({ apiClients: true, write: 'scoped' })
 @UseGuards(FhirClientGuard)
 @UseFilters(FhirExceptionFilter)
 @Controller('fhir')

@@ -20,6 +20,7 @@ export class HealthcareServicesRepository extends CrudRepository<HealthcareServi
       filters: {
         q: filters.text('name', 'identifier'),
         organizationId: filters.uuid('organization_id'),
+        mine: filters.mine('organization_id'),
         regionCode: filters.equals('region_code'),
         departementCode: filters.equals('departement_code'),
         activityCode: filters.codeInArray('operational_activities'),

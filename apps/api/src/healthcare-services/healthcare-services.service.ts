@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service.js';
+import type { ScopeAnchor } from '../access/scope.js';
+import { CrudKit } from '../common/crud/crud-kit.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { ValidationError } from '../common/errors.js';
 import type { ContactInput } from '../common/schemas.js';
 import { ContactsService } from '../contacts/contacts.service.js';
-import { type Tx, TransactionRunner } from '../database/transaction.js';
+import type { Tx } from '../database/transaction.js';
 import { LocationsService } from '../locations/locations.service.js';
 import { BINDINGS } from '../nomenclatures/bindings.js';
-import { NomenclaturesService } from '../nomenclatures/nomenclatures.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { type Completeness, completeness } from './completeness.js';
 import type { HealthcareService } from './healthcare-service.entity.js';
@@ -30,18 +30,20 @@ export class HealthcareServicesService extends CrudService<
 > {
   constructor(
     private readonly offers: HealthcareServicesRepository,
-    transactions: TransactionRunner,
-    audit: AuditService,
-    private readonly nomenclatureService: NomenclaturesService,
+    kit: CrudKit,
     private readonly organizations: OrganizationsService,
     private readonly locations: LocationsService,
     private readonly contacts: ContactsService,
   ) {
-    super('healthcare-services', healthcareServiceSchema, offers, {
-      transactions,
-      audit,
-      nomenclatures: nomenclatureService,
-    });
+    super('healthcare-services', healthcareServiceSchema, offers, kit);
+  }
+
+  protected scopeOf(row: Partial<HealthcareService>): ScopeAnchor {
+    return { organizationId: row.organizationId ?? null, regionCode: row.regionCode };
+  }
+
+  scopeOfNew(parentId: string | null): ScopeAnchor {
+    return { organizationId: parentId };
   }
 
   protected async toRow(input: HealthcareServiceInput): Promise<Partial<HealthcareService>> {
@@ -88,7 +90,7 @@ export class HealthcareServicesService extends CrudService<
     ]);
     const locations = await this.locations.findMany([...new Set([...locationIds.values()].flat())]);
     const isActive = (c: HealthcareService['operationalActivities'][number]) =>
-      this.nomenclatureService.isActive(ACTIVITY_VALUE_SET, c);
+      this.deps.nomenclatures.isActive(ACTIVITY_VALUE_SET, c);
     return rows.map((row) => {
       const own = locationIds.get(row.id) ?? [];
       const ownContacts = contacts.get(row.id) ?? [];

@@ -11,6 +11,7 @@ export class LocationsRepository extends CrudRepository<Location> {
       filters: {
         q: filters.text('name', 'identifier'),
         organizationId: filters.uuid('organization_id'),
+        mine: filters.mine('organization_id'),
         regionCode: filters.equals('region_code'),
         departementCode: filters.equals('departement_code'),
         communeCode: filters.equals('commune_code'),

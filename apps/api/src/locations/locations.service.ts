@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service.js';
+import type { ScopeAnchor } from '../access/scope.js';
+import { CrudKit } from '../common/crud/crud-kit.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { ValidationError } from '../common/errors.js';
-import { TransactionRunner } from '../database/transaction.js';
 import { GeographyService } from '../geography/geography.service.js';
-import { NomenclaturesService } from '../nomenclatures/nomenclatures.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { Location } from './location.entity.js';
 import { type LocationInput, locationSchema } from './location.schema.js';
@@ -14,13 +13,19 @@ import { LocationsRepository } from './locations.repository.js';
 export class LocationsService extends CrudService<Location, LocationInput, Location> {
   constructor(
     repository: LocationsRepository,
-    transactions: TransactionRunner,
-    audit: AuditService,
-    nomenclatures: NomenclaturesService,
+    kit: CrudKit,
     private readonly geography: GeographyService,
     private readonly organizations: OrganizationsService,
   ) {
-    super('locations', locationSchema, repository, { transactions, audit, nomenclatures });
+    super('locations', locationSchema, repository, kit);
+  }
+
+  protected scopeOf(row: Partial<Location>): ScopeAnchor {
+    return { organizationId: row.organizationId ?? null, regionCode: row.regionCode };
+  }
+
+  scopeOfNew(parentId: string | null): ScopeAnchor {
+    return { organizationId: parentId };
   }
 
   protected async toRow(input: LocationInput): Promise<Partial<Location>> {

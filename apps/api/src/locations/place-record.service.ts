@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import { type CrudDependencies, CrudService } from '../common/crud/crud.service.js';
+import type { ScopeAnchor } from '../access/scope.js';
+import type { CrudKit } from '../common/crud/crud-kit.js';
+import { CrudService } from '../common/crud/crud.service.js';
 import type { CrudRepository } from '../common/crud/crud.repository.js';
 import type { TrackedEntity } from '../common/crud/tracked.entity.js';
 import { ValidationError } from '../common/errors.js';
@@ -14,10 +16,18 @@ export abstract class PlaceRecordService<
     resource: string,
     schema: z.ZodType<I>,
     repository: CrudRepository<E>,
-    deps: CrudDependencies,
+    kit: CrudKit,
     private readonly locations: LocationsService,
   ) {
-    super(resource, schema, repository, deps);
+    super(resource, schema, repository, kit);
+  }
+
+  protected scopeOf(row: Partial<E> & { locationId?: string }): ScopeAnchor {
+    return { locationId: row.locationId ?? null };
+  }
+
+  scopeOfNew(parentId: string | null): ScopeAnchor {
+    return { locationId: parentId };
   }
 
   protected async toRow(input: I): Promise<Partial<E>> {

@@ -16,6 +16,7 @@ export class OrganizationsRepository extends CrudRepository<Organization> {
         departementCode: filters.equals('departement_code'),
         categoryCode: filters.code('category'),
         parentId: filters.uuid('parent_id'),
+        mine: filters.mine('id'),
       },
       sortable: {
         name: 'name',
@@ -28,6 +29,14 @@ export class OrganizationsRepository extends CrudRepository<Organization> {
       },
       defaultSort: { column: 'name', order: 'ASC' },
     });
+  }
+
+  findByFiness(finess: string[]): Promise<Organization[]> {
+    if (finess.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager
+      .createQueryBuilder(Organization, 'org')
+      .where('org.finess IN (:...finess)', { finess })
+      .getMany();
   }
 
   /** The whole structure the organization belongs to: its EJ and every organization below it. */

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { ScopeAnchor } from '../access/scope.js';
+import { CrudKit } from '../common/crud/crud-kit.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { ValidationError } from '../common/errors.js';
 import type { ContactInput } from '../common/schemas.js';
-import { AuditService } from '../audit/audit.service.js';
 import { ContactsService } from '../contacts/contacts.service.js';
-import { type Tx, TransactionRunner } from '../database/transaction.js';
+import type { Tx } from '../database/transaction.js';
 import { GeographyService } from '../geography/geography.service.js';
-import { NomenclaturesService } from '../nomenclatures/nomenclatures.service.js';
 import type { Organization, OrganizationKind } from './organization.entity.js';
 import { type OrganizationInput, organizationSchema } from './organization.schema.js';
 import { OrganizationsRepository } from './organizations.repository.js';
@@ -20,13 +20,25 @@ const PARENT_KINDS: Record<OrganizationKind, OrganizationKind[]> = { EJ: [], EG:
 export class OrganizationsService extends CrudService<Organization, OrganizationInput, OrganizationView> {
   constructor(
     private readonly organizations: OrganizationsRepository,
-    transactions: TransactionRunner,
-    audit: AuditService,
-    nomenclatures: NomenclaturesService,
+    kit: CrudKit,
     private readonly geography: GeographyService,
     private readonly contacts: ContactsService,
   ) {
-    super('organizations', organizationSchema, organizations, { transactions, audit, nomenclatures });
+    super('organizations', organizationSchema, organizations, kit);
+  }
+
+  /** A structure is in the scope of whoever holds it or one of its ancestors; a new one, of its parent's. */
+  protected scopeOf(row: Partial<Organization>): ScopeAnchor {
+    return row.id ? { organizationId: row.id } : { organizationId: row.parentId ?? null, regionCode: row.regionCode };
+  }
+
+  /** Moving a structure needs rights on its new parent too; editing it in place, on itself. */
+  protected override scopeAfterUpdate(previous: Organization, row: Partial<Organization>): ScopeAnchor {
+    return row.parentId !== previous.parentId ? this.scopeOfNew(row.parentId ?? null) : this.scopeOf(previous);
+  }
+
+  scopeOfNew(parentId: string | null): ScopeAnchor {
+    return { organizationId: parentId };
   }
 
   protected async toRow(input: OrganizationInput, previous?: Organization): Promise<Partial<Organization>> {
@@ -78,6 +90,11 @@ export class OrganizationsService extends CrudService<Organization, Organization
 
   findMany(ids: string[]): Promise<Organization[]> {
     return this.repository.findByIds(ids);
+  }
+
+  /** Structures carrying these FINESS numbers (EJ or EG), e.g. those a person declares working in. */
+  findByFiness(finess: string[]): Promise<Organization[]> {
+    return this.organizations.findByFiness(finess);
   }
 
   findStructure(id: string): Promise<Organization[]> {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service.js';
+import type { ScopeAnchor } from '../access/scope.js';
+import { CrudKit } from '../common/crud/crud-kit.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { ValidationError } from '../common/errors.js';
-import { TransactionRunner } from '../database/transaction.js';
 import { HealthcareServicesService } from '../healthcare-services/healthcare-services.service.js';
-import { NomenclaturesService } from '../nomenclatures/nomenclatures.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { PractitionersService } from '../practitioners/practitioners.service.js';
 import type { PractitionerRole } from './practitioner-role.entity.js';
@@ -15,14 +14,23 @@ import { PractitionerRolesRepository } from './practitioner-roles.repository.js'
 export class PractitionerRolesService extends CrudService<PractitionerRole, PractitionerRoleInput, PractitionerRole> {
   constructor(
     repository: PractitionerRolesRepository,
-    transactions: TransactionRunner,
-    audit: AuditService,
-    nomenclatures: NomenclaturesService,
+    kit: CrudKit,
     private readonly practitioners: PractitionersService,
     private readonly offers: HealthcareServicesService,
     private readonly organizations: OrganizationsService,
   ) {
-    super('practitioner-roles', practitionerRoleSchema, repository, { transactions, audit, nomenclatures });
+    super('practitioner-roles', practitionerRoleSchema, repository, kit);
+  }
+
+  /** A situation in a structure belongs to the structure's scope; one without structure, to the practitioner's. */
+  protected scopeOf(row: Partial<PractitionerRole>): ScopeAnchor {
+    return row.organizationId
+      ? { organizationId: row.organizationId, regionCode: row.regionCode }
+      : { practitionerId: row.practitionerId ?? null, regionCode: row.regionCode };
+  }
+
+  scopeOfNew(parentId: string | null): ScopeAnchor {
+    return { organizationId: parentId };
   }
 
   protected async toRow(input: PractitionerRoleInput): Promise<Partial<PractitionerRole>> {

@@ -1,5 +1,6 @@
 import { Body, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { Access } from '../../access/access.decorator.js';
 import { contentRange, parseListQuery } from '../list-query.js';
 import type { CrudService } from './crud.service.js';
 import type { TrackedEntity } from './tracked.entity.js';
@@ -24,16 +25,19 @@ export abstract class CrudController<V extends { id: string }> {
   }
 
   @Post()
+  @Access({ write: 'scoped' })
   create(@Body() body: unknown): Promise<V> {
     return this.service.create(body);
   }
 
   @Put(':id')
+  @Access({ write: 'scoped' })
   update(@Param('id') id: string, @Body() body: unknown): Promise<V> {
     return this.service.update(id, body);
   }
 
   @Delete(':id')
+  @Access({ write: 'scoped' })
   remove(@Param('id') id: string): Promise<V> {
     return this.service.remove(id);
   }

@@ -38,12 +38,32 @@ export const filters = {
     (column: string): FilterApply =>
     (qb, value, a, p) =>
       qb.andWhere(`${a}.${column}->>'code' IN (:...${p})`, { [p]: asStrings(value) }),
+  /**
+   * "My structures" (DESIGN §2): rows under one of the organizations (or their descendants) or in one of the
+   * regions the caller holds; `organizationColumn` names the row's organization (`id` for organizations).
+   */
+  mine:
+    (organizationColumn: string): FilterApply =>
+    (qb, value, a, p) => {
+      const { organizationIds, regionCodes } = value as CallerScope;
+      qb.andWhere(
+        `(${a}.${organizationColumn} IN (
+           WITH RECURSIVE below AS (
+             SELECT id FROM organization WHERE id = ANY(CAST(:${p}o AS uuid[]))
+             UNION ALL SELECT o.id FROM organization o JOIN below ON o.parent_id = below.id)
+           SELECT id FROM below) OR ${a}.region_code = ANY(CAST(:${p}r AS varchar[])))`,
+        { [`${p}o`]: organizationIds, [`${p}r`]: regionCodes },
+      );
+    },
   /** An array-of-codings column containing a coding with that code (served by a GIN jsonb_path_ops index). */
   codeInArray:
     (column: string): FilterApply =>
     (qb, value, a, p) =>
       qb.andWhere(`${a}.${column} @> CAST(:${p} AS jsonb)`, { [p]: JSON.stringify([{ code: String(value) }]) }),
 };
+/** The structures and regions a caller holds rights on, for the `mine` filter. */
+export type CallerScope = { organizationIds: string[]; regionCodes: string[] };
+
 // A uuid no row has, so that an empty id list matches nothing instead of breaking the SQL.
 const NONE = '00000000-0000-0000-0000-000000000000';
 

@@ -1,32 +1,48 @@
 import type { z } from 'zod';
-import type { AuditService } from '../../audit/audit.service.js';
-import type { Tx, TransactionRunner } from '../../database/transaction.js';
-import type { NomenclaturesService } from '../../nomenclatures/nomenclatures.service.js';
+import type { ScopeAnchor, ScopedResource } from '../../access/scope.js';
+import type { Tx } from '../../database/transaction.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { ListQuery, ListResult } from '../list-query.js';
 import { parseOrThrow } from '../zod-errors.js';
+import type { CrudKit } from './crud-kit.js';
 import type { CrudRepository } from './crud.repository.js';
 import type { TrackedEntity } from './tracked.entity.js';
 
-export type CrudDependencies = {
-  transactions: TransactionRunner;
-  audit: AuditService;
-  nomenclatures: NomenclaturesService;
-};
-
 /**
- * What every admin resource does the same way: parse, check codes against their value sets, write in one
- * transaction with its audit event, refuse stale versions. Subclasses say how input becomes a row
- * (references, derived region) and how a row becomes what the API shows.
+ * What every admin resource does the same way: parse, check codes against their value sets, check the caller's
+ * scope on the record (before and after the change), write in one transaction with its audit event, refuse
+ * stale versions. Subclasses say how input becomes a row (references, derived region), where a row sits in
+ * the structure tree, and how a row becomes what the API shows.
  */
-export abstract class CrudService<E extends TrackedEntity, I extends object, V extends { id: string }> {
+export abstract class CrudService<
+  E extends TrackedEntity,
+  I extends object,
+  V extends { id: string },
+> implements ScopedResource {
   protected constructor(
     /** The REST resource name, also the audit entity type and the nomenclature binding key. */
     readonly resource: string,
     protected readonly schema: z.ZodType<I>,
     protected readonly repository: CrudRepository<E>,
-    protected readonly deps: CrudDependencies,
-  ) {}
+    protected readonly deps: CrudKit,
+  ) {
+    deps.policy.register(this);
+  }
+
+  /** Where a record sits for the write policy (its organization, place or practitioner). */
+  protected abstract scopeOf(row: Partial<E>): ScopeAnchor;
+
+  /** Where an update puts the record; by default where the updated row says. */
+  protected scopeAfterUpdate(previous: E, row: Partial<E>): ScopeAnchor {
+    return this.scopeOf({ ...previous, ...row });
+  }
+
+  async scopeOfRecord(id: string): Promise<ScopeAnchor | null> {
+    const row = await this.repository.findById(id);
+    return row ? this.scopeOf(row) : null;
+  }
+
+  abstract scopeOfNew(parentId: string | null): ScopeAnchor;
 
   /** Turns valid input into the row to store: checks references, derives region. Throws ValidationError. */
   protected abstract toRow(input: I, previous?: E): Promise<Partial<E>>;
@@ -44,10 +60,18 @@ export abstract class CrudService<E extends TrackedEntity, I extends object, V e
     return rows as unknown as V[];
   }
 
-  /** `filter.deprecatedCodes: true` lists the records still holding codes deprecated since they were written. */
+  /**
+   * `filter.deprecatedCodes: true` lists the records still holding codes deprecated since they were written;
+   * `filter.mine: true` the records of the caller's structures and regions.
+   */
   async list(query: ListQuery): Promise<ListResult<V>> {
-    const { deprecatedCodes, ...filter } = query.filter;
+    const { deprecatedCodes, mine, ...filter } = query.filter;
     if (deprecatedCodes === true) filter.withCodings = this.deps.nomenclatures.deprecatedCodings(this.resource);
+    if (mine === true) {
+      // Admins hold everything: no filter. Others: their structures and regions (`mine` may not apply here).
+      const scope = await this.deps.policy.callerScope();
+      if (scope) filter.mine = scope;
+    }
     const { rows, total } = await this.repository.list({ ...query, filter });
     return { rows: await this.toViews(rows), total };
   }
@@ -62,6 +86,7 @@ export abstract class CrudService<E extends TrackedEntity, I extends object, V e
     const input = parseOrThrow(this.schema, body);
     this.deps.nomenclatures.assertValidCodings(this.resource, input);
     const row = await this.toRow(input);
+    await this.deps.policy.assertCanWrite(this.resource, [this.scopeOf(row)]);
     return this.deps.transactions.run(async (tx) => {
       const entity = await this.repository.insert(tx, await this.completeNewRow(tx, row));
       await this.writeChildren(tx, entity, input);
@@ -74,6 +99,7 @@ export abstract class CrudService<E extends TrackedEntity, I extends object, V e
   async update(id: string, body: unknown): Promise<V> {
     const previous = await this.repository.findById(id);
     if (!previous) throw new NotFoundError(this.resource, id);
+    await this.deps.policy.assertCanWrite(this.resource, [this.scopeOf(previous)]);
     const version = (body as { version?: unknown } | null)?.version;
     if (!Number.isInteger(version)) {
       throw new ValidationError({ version: 'La version de l’enregistrement est requise pour le modifier' });
@@ -83,6 +109,7 @@ export abstract class CrudService<E extends TrackedEntity, I extends object, V e
     // Deprecated codes already on the record stay accepted; new ones are refused (DESIGN §3).
     this.deps.nomenclatures.assertValidCodings(this.resource, input, before);
     const row = await this.toRow(input, previous);
+    await this.deps.policy.assertCanWrite(this.resource, [this.scopeAfterUpdate(previous, row)]);
     return this.deps.transactions.run(async (tx) => {
       const entity = await this.repository.update(tx, id, version as number, row);
       if (!entity) throw this.staleVersion(id);
@@ -94,6 +121,9 @@ export abstract class CrudService<E extends TrackedEntity, I extends object, V e
   }
 
   async remove(id: string): Promise<V> {
+    const existing = await this.repository.findById(id);
+    if (!existing) throw new NotFoundError(this.resource, id);
+    await this.deps.policy.assertCanWrite(this.resource, [this.scopeOf(existing)]);
     return this.deps.transactions.run(async (tx) => {
       const locked = await this.repository.lock(tx, id);
       if (!locked) throw new NotFoundError(this.resource, id);

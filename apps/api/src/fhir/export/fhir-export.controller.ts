@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, UseFil
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../../auth/principal.js';
-import { Public } from '../../auth/public.decorator.js';
+import { Access } from '../../access/access.decorator.js';
 import { FhirClientGuard } from '../fhir-client.guard.js';
 import { FhirExceptionFilter } from '../fhir-exception.filter.js';
 import { apiClient, baseUrl, FHIR_JSON } from '../fhir-http.js';
@@ -12,7 +12,7 @@ import { FhirExportService } from './fhir-export.service.js';
 
 /** Bulk Data `$export` (kick-off, status polling, files, cancel), for API clients. */
 @ApiExcludeController()
-@Public()
+@Access({ apiClients: true, write: 'scoped' })
 @UseGuards(FhirClientGuard)
 @UseFilters(FhirExceptionFilter)
 @Controller('fhir')

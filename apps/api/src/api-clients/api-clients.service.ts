@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { AuditService } from '../audit/audit.service.js';
+import type { AccessProfile, ApiClientPrincipal } from '../auth/principal.js';
+import { NotFoundError, ValidationError } from '../common/errors.js';
+import type { ListQuery, ListResult } from '../common/list-query.js';
+import { requestContext } from '../common/request-context.js';
+import { parseOrThrow } from '../common/zod-errors.js';
+import { TransactionRunner } from '../database/transaction.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import type { ApiClient } from './api-client.entity.js';
+import { apiClientSchema } from './api-client.schema.js';
+import { ApiClientsRepository } from './api-clients.repository.js';
+
+const RESOURCE = 'api-clients';
+const hash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** A new key: an identifiable prefix (shown in lists, greppable in leaked logs) and 32 random bytes. */
+function newKey(): { key: string; prefix: string; hash: string } {
+  const prefix = `ror_${randomBytes(4).toString('hex')}`;
+  const key = `${prefix}_${randomBytes(32).toString('base64url')}`;
+  return { key, prefix, hash: hash(key) };
+}
+
+/** What a client's creation or rotation returns: the only time the key is ever shown. */
+export type ApiClientWithKey = ApiClient & { key: string };
+
+@Injectable()
+export class ApiClientsService {
+  private readonly lastTouched = new Map<string, number>();
+
+  constructor(
+    private readonly repository: ApiClientsRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  list(query: ListQuery): Promise<ListResult<ApiClient>> {
+    return this.repository.list(query);
+  }
+
+  async get(id: string): Promise<ApiClient> {
+    const client = await this.repository.findById(id);
+    if (!client) throw new NotFoundError(RESOURCE, id);
+    return client;
+  }
+
+  async create(body: unknown, createdBy = requestContext.current()?.actor ?? 'system'): Promise<ApiClientWithKey> {
+    const input = parseOrThrow(apiClientSchema, body);
+    const known = await this.organizations.findMany(input.capacityWriteOrganizationIds);
+    if (known.length !== new Set(input.capacityWriteOrganizationIds).size) {
+      throw new ValidationError({ capacityWriteOrganizationIds: 'Structure inconnue dans la liste' });
+    }
+    const { key, prefix, hash: keyHash } = newKey();
+    return this.transactions.run(async (tx) => {
+      const client = await this.repository.insert(tx, { ...input, keyPrefix: prefix, keyHash, createdBy });
+      await this.audit.record(tx, { action: 'create', entityType: RESOURCE, entityId: client.id, after: client });
+      return { ...client, key };
+    });
+  }
+
+  /** A new key replaces the old one at once: the old key stops working in the same transaction. */
+  async rotate(id: string): Promise<ApiClientWithKey> {
+    const before = await this.get(id);
+    const { key, prefix, hash: keyHash } = newKey();
+    return this.transactions.run(async (tx) => {
+      if (!(await this.repository.replaceKey(tx, id, prefix, keyHash))) {
+        throw new ValidationError({ status: 'Un client révoqué ne peut pas recevoir de nouvelle clé' });
+      }
+      const after = (await this.repository.findById(id, tx))!;
+      await this.audit.record(tx, {
+        action: 'update',
+        entityType: RESOURCE,
+        entityId: id,
+        before,
+        after,
+        reason: 'rotation de clé',
+      });
+      return { ...after, key };
+    });
+  }
+
+  async revoke(id: string): Promise<ApiClient> {
+    const before = await this.get(id);
+    return this.transactions.run(async (tx) => {
+      if (!(await this.repository.revoke(tx, id))) throw new ValidationError({ status: 'Client déjà révoqué' });
+      const after = (await this.repository.findById(id, tx))!;
+      await this.audit.record(tx, {
+        action: 'update',
+        entityType: RESOURCE,
+        entityId: id,
+        before,
+        after,
+        reason: 'révocation',
+      });
+      return after;
+    });
+  }
+
+  /** The caller behind an `X-API-Key`, or null for a missing, unknown or revoked key. */
+  async authenticate(key: string | undefined): Promise<ApiClientPrincipal | null> {
+    if (!key || key.length > 200) return null;
+    const client = await this.repository.findActiveByKeyHash(hash(key));
+    if (!client) return null;
+    const now = Date.now();
+    if ((this.lastTouched.get(client.id) ?? 0) < now - 60_000) {
+      this.lastTouched.set(client.id, now);
+      await this.repository.touch(client.id);
+    }
+    return {
+      kind: 'api-client',
+      id: client.id,
+      name: client.name,
+      accessProfile: client.accessProfile as AccessProfile,
+      regions: client.regionCodes,
+      capacityWriteOrganizationIds: client.capacityWriteOrganizationIds,
+    };
+  }
+}
