@@ -118,8 +118,13 @@ export class FhirRepository {
       const params: unknown[] = [];
       let where = policy.visibleSql(type, 'x');
       if (filter.since) where += ` AND x.updated_at >= $${params.push(filter.since)}`;
-      if (filter.regions.length && type !== 'Practitioner')
-        where += ` AND x.region_code = ANY($${params.push(filter.regions)}::text[])`;
+      if (filter.regions.length) {
+        const regions = `$${params.push(filter.regions)}::text[]`;
+        where +=
+          type === 'Practitioner'
+            ? ` AND EXISTS (SELECT 1 FROM practitioner_role pr WHERE pr.practitioner_id = x.id AND pr.region_code = ANY(${regions}))`
+            : ` AND x.region_code = ANY(${regions})`;
+      }
       await runner.query(
         `DECLARE export_cursor NO SCROLL CURSOR FOR SELECT x.id::text AS id FROM ${TABLE[type]} x WHERE ${where}`,
         params,
