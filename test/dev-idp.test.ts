@@ -133,7 +133,7 @@ describe('dev Pro Santé Connect', () => {
     expect(tokens.claims()!.acr).toBe('eidas2');
   });
 
-  it('keeps the IdP session (single sign-on) but switches persona when login_hint names another one', async () => {
+  it('keeps the IdP session (single sign-on), unless login_hint names another persona or an unknown one', async () => {
     const jar = new CookieJar();
     const first = await login(config, { login_hint: 'liberal' }, { jar });
     const again = await login(config, {}, { jar }); // no hint, no page: the IdP session signs in silently
@@ -141,6 +141,8 @@ describe('dev Pro Santé Connect', () => {
     const admin = await login(config, { login_hint: 'admin' }, { jar });
     const userinfo = await client.fetchUserInfo(config, admin.access_token, admin.claims()!.sub);
     expect(userinfo.SubjectNameID).toBe('810000000100');
+    const { url } = await authorize(config, { login_hint: 'nobody' });
+    await expect(followIdp(url, { jar })).rejects.toThrow(/page to answer/);
   });
 
   it('ends the IdP session at the end-session endpoint and goes back to the registered page', async () => {

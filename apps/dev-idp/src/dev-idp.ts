@@ -49,7 +49,10 @@ export type DevIdp = {
   setAcr(acr: string): void;
 };
 
+/** Load this module with a dynamic `import()` guarded by NODE_ENV: oidc-provider is a dev dependency. */
 export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
+  if (process.env.NODE_ENV === 'production')
+    throw new Error('The development identity provider never runs in production.');
   const host = options.host ?? 'localhost';
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -138,7 +141,8 @@ function configuration(clients: DevIdpClient[], currentAcr: () => string): Confi
 
 /**
  * The default policy, plus two reasons to sign in again despite a live IdP session: `login_hint` names another
- * persona (scripts switch users without logging out), or the acr was changed since (`setAcr`).
+ * persona (scripts switch users without logging out) or none known (the persona page shows), or the acr was
+ * changed since (`setAcr`).
  */
 function loginPolicy(currentAcr: () => string) {
   const policy = interactionPolicy.base();
@@ -150,10 +154,9 @@ function loginPolicy(currentAcr: () => string) {
         : interactionPolicy.Check.NO_NEED_TO_PROMPT,
     );
   login.checks.push(
-    signInAgain('persona_switch', 'login_hint names another persona', (ctx) => {
+    signInAgain('persona_switch', 'login_hint names another (or no known) persona', (ctx) => {
       const hint = ctx.oidc.params?.login_hint;
-      const persona = typeof hint === 'string' ? findPersona(hint) : undefined;
-      return persona !== undefined && persona.userinfo.sub !== ctx.oidc.session?.accountId;
+      return typeof hint === 'string' && findPersona(hint)?.userinfo.sub !== ctx.oidc.session?.accountId;
     }),
     signInAgain('acr_changed', 'the acr to emit has changed', (ctx) => ctx.oidc.session?.acr !== currentAcr()),
   );

@@ -1,5 +1,5 @@
 /**
- * Fixed keys of the development identity provider, committed on purpose: tokens stay valid across restarts
+ * Fixed keys of the development identity provider, committed on purpose: ID tokens still verify after a restart
  * and nothing warns about generated keys. DEVELOPMENT ONLY: this provider never runs in production.
  */
 export const DEV_SIGNING_KEY = {

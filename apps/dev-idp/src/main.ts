@@ -1,9 +1,9 @@
 /** `npm run dev:idp`: the local Pro Santé Connect stand-in on its own, for the API started separately. */
-import { startDevIdp } from './dev-idp.js';
-
 async function main(): Promise<void> {
   const env = process.env;
   if (env.NODE_ENV === 'production') throw new Error('The development identity provider never runs in production.');
+  // Imported only now: oidc-provider is a dev dependency, absent from a production install.
+  const { startDevIdp } = await import('./dev-idp.js');
   const port = Number(env.DEV_IDP_PORT ?? 3001);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid DEV_IDP_PORT: ${env.DEV_IDP_PORT}`);
   const idp = await startDevIdp({

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Access } from '../access/access.decorator.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import type { UserPrincipal } from '../auth/principal.js';
-import { contentRange, parseListQuery } from '../common/list-query.js';
+import { respondWithList } from '../common/list-query.js';
 import { type AccessRequestView, AccessRequestsService } from './access-requests.service.js';
 
 @ApiTags('access-requests')
@@ -14,15 +14,12 @@ export class AccessRequestsController {
 
   /** `filter={"only":"mine"|"to-decide","status":"pending"}`; by default both the caller's and decidable ones. */
   @Get('access-requests')
-  async list(
+  list(
     @CurrentUser() caller: UserPrincipal,
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) res: Response,
   ): Promise<AccessRequestView[]> {
-    const listQuery = parseListQuery(query);
-    const { rows, total } = await this.requests.list(caller, listQuery);
-    res.setHeader('Content-Range', contentRange('access-requests', listQuery, rows.length, total));
-    return rows;
+    return respondWithList('access-requests', query, res, (q) => this.requests.list(caller, q));
   }
 
   @Post('access-requests')

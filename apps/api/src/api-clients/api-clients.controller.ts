@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator.js';
-import { contentRange, parseListQuery } from '../common/list-query.js';
+import { respondWithList } from '../common/list-query.js';
 import type { ApiClient } from './api-client.entity.js';
 import { type ApiClientWithKey, ApiClientsService } from './api-clients.service.js';
 
@@ -14,11 +14,8 @@ export class ApiClientsController {
   constructor(private readonly clients: ApiClientsService) {}
 
   @Get()
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<ApiClient[]> {
-    const listQuery = parseListQuery(query);
-    const { rows, total } = await this.clients.list(listQuery);
-    res.setHeader('Content-Range', contentRange('api-clients', listQuery, rows.length, total));
-    return rows;
+  list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<ApiClient[]> {
+    return respondWithList('api-clients', query, res, (q) => this.clients.list(q));
   }
 
   @Get(':id')

@@ -6,7 +6,7 @@ import { NotFoundError, ValidationError } from '../common/errors.js';
 import type { ListQuery, ListResult } from '../common/list-query.js';
 import { requestContext } from '../common/request-context.js';
 import { parseOrThrow } from '../common/zod-errors.js';
-import { TransactionRunner } from '../database/transaction.js';
+import { type Tx, TransactionRunner } from '../database/transaction.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { ApiClient } from './api-client.entity.js';
 import { apiClientSchema } from './api-client.schema.js';
@@ -62,38 +62,22 @@ export class ApiClientsService {
 
   /** A new key replaces the old one at once: the old key stops working in the same transaction. */
   async rotate(id: string): Promise<ApiClientWithKey> {
-    const before = await this.get(id);
     const { key, prefix, hash: keyHash } = newKey();
-    return this.transactions.run(async (tx) => {
-      if (!(await this.repository.replaceKey(tx, id, prefix, keyHash))) {
-        throw new ValidationError({ status: 'Un client révoqué ne peut pas recevoir de nouvelle clé' });
-      }
-      const after = (await this.repository.findById(id, tx))!;
-      await this.audit.record(tx, {
-        action: 'update',
-        entityType: RESOURCE,
-        entityId: id,
-        before,
-        after,
-        reason: 'rotation de clé',
-      });
-      return { ...after, key };
-    });
+    const after = await this.change(id, 'rotation de clé', (tx) => this.repository.replaceKey(tx, id, prefix, keyHash));
+    return { ...after, key };
   }
 
-  async revoke(id: string): Promise<ApiClient> {
+  revoke(id: string): Promise<ApiClient> {
+    return this.change(id, 'révocation', (tx) => this.repository.revoke(tx, id));
+  }
+
+  /** Rotation and revocation: only an active client changes, audited with its before and after. */
+  private async change(id: string, reason: string, write: (tx: Tx) => Promise<boolean>): Promise<ApiClient> {
     const before = await this.get(id);
     return this.transactions.run(async (tx) => {
-      if (!(await this.repository.revoke(tx, id))) throw new ValidationError({ status: 'Client déjà révoqué' });
+      if (!(await write(tx))) throw new ValidationError({ status: 'Ce client est révoqué' });
       const after = (await this.repository.findById(id, tx))!;
-      await this.audit.record(tx, {
-        action: 'update',
-        entityType: RESOURCE,
-        entityId: id,
-        before,
-        after,
-        reason: 'révocation',
-      });
+      await this.audit.record(tx, { action: 'update', entityType: RESOURCE, entityId: id, before, after, reason });
       return after;
     });
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { contentRange, parseListQuery } from '../common/list-query.js';
+import { respondWithList } from '../common/list-query.js';
 import type { AuditEvent } from './audit-event.entity.js';
 import { AuditService } from './audit.service.js';
 
@@ -12,14 +12,8 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  async list(
-    @Query() query: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<AuditEvent[]> {
-    const listQuery = parseListQuery(query);
-    const { rows, total } = await this.audit.list(listQuery);
-    res.setHeader('Content-Range', contentRange('audit-events', listQuery, rows.length, total));
-    return rows;
+  list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<AuditEvent[]> {
+    return respondWithList('audit-events', query, res, (q) => this.audit.list(q));
   }
 
   @Get(':id')

@@ -61,6 +61,22 @@ export function parseListQuery(query: Record<string, unknown>): ListQuery {
 }
 
 /** `Content-Range: <resource> <first>-<last>/<total>`, which react-admin reads for pagination. */
+/**
+ * A list route in the ra-data-simple-rest dialect: parses the query, runs the listing, sets `Content-Range`
+ * on the response, returns the rows.
+ */
+export async function respondWithList<T>(
+  resource: string,
+  rawQuery: Record<string, unknown>,
+  res: { setHeader(name: string, value: string): unknown },
+  list: (query: ListQuery) => Promise<ListResult<T>>,
+): Promise<T[]> {
+  const query = parseListQuery(rawQuery);
+  const { rows, total } = await list(query);
+  res.setHeader('Content-Range', contentRange(resource, query, rows.length, total));
+  return rows;
+}
+
 export function contentRange(resource: string, query: ListQuery, count: number, total: number): string {
   const last = count ? query.offset + count - 1 : query.offset;
   return `${resource} ${query.offset}-${last}/${total}`;

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator.js';
-import { contentRange, parseListQuery } from '../common/list-query.js';
+import { respondWithList } from '../common/list-query.js';
 import { type RoleView, type UserView, UsersService } from './users.service.js';
 
 /** People and their rights: listed for those who grant rights; each grant is checked by the policy. */
@@ -13,11 +13,8 @@ export class UsersController {
 
   @Get('users')
   @Access({ read: ['national-admin', 'ars-reviewer', 'structure-referent'] })
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<UserView[]> {
-    const listQuery = parseListQuery(query);
-    const { rows, total } = await this.users.list(listQuery);
-    res.setHeader('Content-Range', contentRange('users', listQuery, rows.length, total));
-    return rows;
+  list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<UserView[]> {
+    return respondWithList('users', query, res, (q) => this.users.list(q));
   }
 
   @Get('users/:id')

@@ -1,7 +1,7 @@
 import { Body, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Access } from '../../access/access.decorator.js';
-import { contentRange, parseListQuery } from '../list-query.js';
+import { respondWithList } from '../list-query.js';
 import type { CrudService } from './crud.service.js';
 import type { TrackedEntity } from './tracked.entity.js';
 
@@ -12,11 +12,8 @@ export abstract class CrudController<V extends { id: string }> {
   protected constructor(protected readonly service: CrudService<TrackedEntity, object, V>) {}
 
   @Get()
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<V[]> {
-    const listQuery = parseListQuery(query);
-    const { rows, total } = await this.service.list(listQuery);
-    res.setHeader('Content-Range', contentRange(this.service.resource, listQuery, rows.length, total));
-    return rows;
+  list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<V[]> {
+    return respondWithList(this.service.resource, query, res, (q) => this.service.list(q));
   }
 
   @Get(':id')
