@@ -12,6 +12,9 @@ let client: Awaited<ReturnType<typeof fhirClients>>;
 let ids: Awaited<ReturnType<typeof demoIds>>;
 const FULL_OFFER =
   '/fhir/HealthcareService?_include=HealthcareService:organization&_include:iterate=Organization:partof&_include=HealthcareService:location&_revinclude=PractitionerRole:service&_include=PractitionerRole:practitioner';
+const ZERO = '00000000-0000-4000-8000-000000000000';
+/** A cursor standing after the 10,000th result: the IG's cap on ordinary searches. */
+const PAST_CAP = Buffer.from(JSON.stringify({ v: [ZERO, ZERO], n: 10_000 })).toString('base64url');
 const R330 = 'https://mos.esante.gouv.fr/NOS/TRE_R330-TypeStatutCapacite/FHIR/TRE-R330-TypeStatutCapacite';
 const R211 = 'https://mos.esante.gouv.fr/NOS/TRE_R211-ActiviteOperationnelle/FHIR/TRE-R211-ActiviteOperationnelle';
 
@@ -180,6 +183,14 @@ describe('search', () => {
     expect(resources(delta).map((r) => r.id)).toContain(ids.offer);
   });
 
+  it('includes the offers held by the places found (capacity sync query)', async () => {
+    const b = (await get('/fhir/Location?_revinclude=HealthcareService:location').expect(200)).body;
+    const offers = resources(b, 'include').filter((r) => r.resourceType === 'HealthcareService');
+    expect(offers.map((o) => o.id)).toContain(ids.offer);
+    const placeIds = new Set(resources(b, 'match').map((r) => r.id));
+    for (const o of offers) expect(o.location.some((l: Json) => placeIds.has(l.reference.split('/')[1]))).toBe(true);
+  });
+
   it('sorts places by distance with `near` and returns the distance', async () => {
     const b = (await get('/fhir/Location?near=46.2|5.2|50|km').expect(200)).body;
     const d = b.entry.map((e: Json) => e.search.extension[0].valueDistance.value);
@@ -222,6 +233,7 @@ describe('errors are OperationOutcomes, never 500', () => {
     ["/fhir/HealthcareService?name=x');DROP TABLE organization;--", 200],
     ["/fhir/HealthcareService?_id=1' OR '1'='1", 200],
     ['/fhir/HealthcareService?_cursor=garbage', 400],
+    [`/fhir/HealthcareService?_cursor=${PAST_CAP}`, 400],
     ['/fhir/HealthcareService?_sort=colour', 400],
     ['/fhir/HealthcareService?_filter=(name eq', 400],
     ['/fhir/HealthcareService?name:fuzzy=x', 400],
