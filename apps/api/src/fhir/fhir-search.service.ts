@@ -24,7 +24,11 @@ export class FhirSearchService {
     const req = parseSearchRequest(type, pairs, options.strict);
     const start0 = req.cursor?.position ?? 0;
     if (req.cursor && !req.cursor.backwards && start0 >= SEARCH_RESULT_CAP) throw capReached();
-    const total = await this.repository.count(req, policy);
+    // The total and the page are independent statements: run them side by side.
+    const [total, fetched] = await Promise.all([
+      this.repository.count(req, policy),
+      req.summaryCount || req.count === 0 ? Promise.resolve([]) : this.repository.page(req, policy),
+    ]);
     const bundle: FhirResource = {
       resourceType: 'Bundle',
       type: 'searchset',
@@ -49,7 +53,7 @@ export class FhirSearchService {
       };
     }
 
-    let page = await this.repository.page(req, policy);
+    let page = fetched;
     const more = page.length > req.count;
     page = page.slice(0, req.count);
     const backwards = req.cursor?.backwards ?? false;
@@ -130,13 +134,16 @@ export class FhirSearchService {
       }
       if (!grew) break;
     }
-    const entries: BundleEntry[] = [];
-    for (const [type, ids] of added) {
-      for (const row of await this.repository.rows(type, ids, policy)) {
-        entries.push({ resource: toResource(type, row, policy), search: { mode: 'include' } });
-      }
-    }
-    return entries;
+    // One query per type, run side by side.
+    const loaded = await Promise.all(
+      [...added].map(async ([type, ids]) =>
+        (await this.repository.rows(type, ids, policy)).map((row): BundleEntry => ({
+          resource: toResource(type, row, policy),
+          search: { mode: 'include' },
+        })),
+      ),
+    );
+    return loaded.flat();
   }
 
   private url(base: string, req: SearchRequest, cursor: Cursor | null): string {

@@ -35,7 +35,8 @@ export class FhirRepository {
     return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
   }
 
-  page(req: SearchRequest, policy: AccessPolicy): Promise<{ id: string; sort: string | number }[]> {
+  /** Async so that a parameter error while building the SQL rejects instead of throwing. */
+  async page(req: SearchRequest, policy: AccessPolicy): Promise<{ id: string; sort: string | number }[]> {
     const { sql, params } = pageQuery(req, policy);
     return this.dataSource.query(sql, params);
   }
