@@ -11,6 +11,7 @@ import { ContactsModule } from './contacts/contacts.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EquipmentModule } from './equipment/equipment.module.js';
+import { FhirModule } from './fhir/fhir.module.js';
 import { GeographyModule } from './geography/geography.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HealthcareServicesModule } from './healthcare-services/healthcare-services.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         PractitionersModule,
         PractitionerRolesModule,
         StructureTreeModule,
+        FhirModule,
         DemoModule,
       ],
       providers: [

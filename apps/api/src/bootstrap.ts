@@ -11,6 +11,7 @@ import { PinoNestLogger, requestLogging } from './common/logging.js';
 import type { AppConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
 import { DemoDataService } from './demo/demo-data.service.js';
+import { fhirBodyErrors } from './fhir/fhir-http.js';
 import { GeographyService } from './geography/geography.service.js';
 import { NomenclaturesService } from './nomenclatures/nomenclatures.service.js';
 import { setUpOpenApi } from './openapi.js';
@@ -35,7 +36,8 @@ export async function createApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     logger: new PinoNestLogger(logger),
   });
-  app.setGlobalPrefix('api');
+  // The FHIR API lives at /fhir, as FHIR clients expect a base without the admin prefix.
+  app.setGlobalPrefix('api', { exclude: ['fhir', 'fhir/{*path}'] });
   app.use(requestLogging(logger));
   app.use('/api', app.get(SessionMiddleware).handler);
   app.use((_req: Request, res: Response, next: NextFunction) => {
@@ -43,7 +45,9 @@ export async function createApp(
     next();
   });
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('json', { limit: '2mb', type: ['application/json', 'application/fhir+json'] });
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  app.use('/fhir', fhirBodyErrors);
   setUpOpenApi(app);
   serveAdmin(app, config.adminDistDir);
   return app;
@@ -55,7 +59,8 @@ function serveAdmin(app: NestExpressApplication, dir: string): void {
   if (!existsSync(path.join(root, 'index.html'))) return;
   app.useStaticAssets(root, { index: 'index.html' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/fhir') || !req.accepts('html'))
+      return next();
     res.sendFile(path.join(root, 'index.html'));
   });
 }

@@ -26,6 +26,8 @@ const configSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(10),
   DEV_IDP: z.enum(['true', 'false']).optional(),
   DEV_IDP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  FHIR_EXPORT_DIR: z.string().default('.data/fhir-export'),
+  FHIR_EXPORT_RETENTION_MINUTES: z.coerce.number().int().min(1).max(10_080).default(1440),
 });
 
 export type AppConfig = {
@@ -47,6 +49,8 @@ export type AppConfig = {
   session: { idleMinutes: number; absoluteHours: number };
   /** The local Pro Santé Connect stand-in (apps/dev-idp), started by `npm start` outside production. */
   devIdp: { enabled: boolean; port: number };
+  /** Bulk Data `$export`: where NDJSON files are written, and how long they are kept. */
+  fhirExport: { dir: string; retentionMinutes: number };
 };
 
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -90,6 +94,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nationalAdminIds: list(c.NATIONAL_ADMIN_IDS),
     session: { idleMinutes: c.SESSION_IDLE_MINUTES, absoluteHours: c.SESSION_ABSOLUTE_HOURS },
     devIdp: { enabled: c.DEV_IDP ? c.DEV_IDP === 'true' : c.NODE_ENV !== 'production', port: c.DEV_IDP_PORT },
+    fhirExport: { dir: c.FHIR_EXPORT_DIR, retentionMinutes: c.FHIR_EXPORT_RETENTION_MINUTES },
   };
 }
 

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import type { AccessPolicy } from './access-policy.js';
+import { type BundleEntry, fullUrl, operationOutcome } from './bundle.js';
+import { type ResourceType, SEARCH_RESULT_CAP } from './fhir.constants.js';
+import { FhirError } from './fhir-errors.js';
+import { FhirRepository } from './fhir.repository.js';
+import type { FhirResource } from './mapping/fhir-types.js';
+import { toResource } from './mapping/index.js';
+import { type Cursor, encodeCursor, parseSearchRequest, type SearchRequest } from './search/search-request.js';
+
+const MAX_INCLUDE_ROUNDS = 4;
+
+/** Searches: criteria → keyset page → includes → searchset Bundle with total and stable links. */
+@Injectable()
+export class FhirSearchService {
+  constructor(private readonly repository: FhirRepository) {}
+
+  async search(
+    type: ResourceType,
+    pairs: [string, string][],
+    options: { strict: boolean; policy: AccessPolicy; base: string },
+  ): Promise<FhirResource> {
+    const { policy, base } = options;
+    const req = parseSearchRequest(type, pairs, options.strict);
+    const start0 = req.cursor?.position ?? 0;
+    if (req.cursor && !req.cursor.backwards && start0 >= SEARCH_RESULT_CAP) throw capReached();
+    // The total and the page are independent statements: run them side by side.
+    const [total, fetched] = await Promise.all([
+      this.repository.count(req, policy),
+      req.summaryCount || req.count === 0 ? Promise.resolve([]) : this.repository.page(req, policy),
+    ]);
+    const bundle: FhirResource = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      meta: { lastUpdated: new Date().toISOString() },
+      total,
+    };
+    const outcome: BundleEntry[] = req.ignored.length
+      ? [
+          {
+            resource: operationOutcome(
+              req.ignored.map((d) => ({ severity: 'warning', code: 'not-supported', diagnostics: `Ignoré : ${d}` })),
+            ),
+            search: { mode: 'outcome' },
+          },
+        ]
+      : [];
+    if (req.summaryCount || req.count === 0) {
+      return {
+        ...bundle,
+        link: [{ relation: 'self', url: this.url(base, req, req.cursor) }],
+        ...(outcome.length ? { entry: outcome } : {}),
+      };
+    }
+
+    let page = fetched;
+    const more = page.length > req.count;
+    page = page.slice(0, req.count);
+    const backwards = req.cursor?.backwards ?? false;
+    if (backwards) page.reverse();
+    const start = backwards ? Math.max(0, start0 - page.length) : start0;
+    if (start + page.length > SEARCH_RESULT_CAP) page = page.slice(0, Math.max(0, SEARCH_RESULT_CAP - start));
+
+    const link = [{ relation: 'self', url: this.url(base, req, req.cursor) }];
+    const first = page[0];
+    const last = page[page.length - 1];
+    const hasNext = backwards ? page.length > 0 : more && start + page.length < SEARCH_RESULT_CAP;
+    if (last && hasNext) {
+      link.push({
+        relation: 'next',
+        url: this.url(base, req, { values: [last.sort, last.id], position: start + page.length, backwards: false }),
+      });
+    }
+    if (first && (backwards ? more : start > 0)) {
+      link.push({
+        relation: 'previous',
+        url: this.url(base, req, { values: [first.sort, first.id], position: start, backwards: true }),
+      });
+    }
+
+    const matchIds = page.map((r) => r.id);
+    const distances = new Map(page.map((r) => [r.id, r.sort]));
+    const matches = (await this.repository.rows(type, matchIds, policy)).map((row) => {
+      const entry: BundleEntry = { resource: toResource(type, row, policy), search: { mode: 'match' } };
+      if (req.sort.key === '_distance') {
+        entry.search!.extension = [
+          {
+            url: 'http://hl7.org/fhir/StructureDefinition/location-distance',
+            valueDistance: {
+              value: Math.round(Number(distances.get(row.id)) * 1000) / 1000,
+              unit: 'km',
+              system: 'http://unitsofmeasure.org',
+              code: 'km',
+            },
+          },
+        ];
+      }
+      return entry;
+    });
+    const included = await this.includes(req, matchIds, policy);
+    const entries = [...matches, ...included, ...outcome].map((e) =>
+      e.resource && e.resource.resourceType !== 'OperationOutcome' ? { fullUrl: fullUrl(base, e.resource), ...e } : e,
+    );
+    return { ...bundle, link, ...(entries.length ? { entry: entries } : {}) };
+  }
+
+  /**
+   * `_include`/`_revinclude` applied to every resource already in the bundle (matches and included ones),
+   * round after round, so `_include=PractitionerRole:practitioner` after a `_revinclude` works as the IG's
+   * full-offer query intends, and `Organization:partof` goes up to the EJ.
+   */
+  private async includes(req: SearchRequest, matchIds: string[], policy: AccessPolicy): Promise<BundleEntry[]> {
+    if (req.includes.length === 0 || matchIds.length === 0) return [];
+    const present = new Map<ResourceType, Set<string>>([[req.type, new Set(matchIds)]]);
+    const added = new Map<ResourceType, string[]>();
+    const done = req.includes.map(() => new Set<string>());
+    for (let round = 0; round < MAX_INCLUDE_ROUNDS; round++) {
+      let grew = false;
+      for (const [i, inc] of req.includes.entries()) {
+        const from = inc.reverse ? inc.target : inc.source;
+        const to = inc.reverse ? inc.source : inc.target;
+        const ids = [...(present.get(from) ?? [])].filter((id) => !done[i]!.has(id));
+        if (ids.length === 0) continue;
+        ids.forEach((id) => done[i]!.add(id));
+        const found = await this.repository.includeIds(inc, ids, true);
+        const have = present.get(to) ?? new Set<string>();
+        present.set(to, have);
+        for (const id of found) {
+          if (have.has(id)) continue;
+          have.add(id);
+          added.set(to, [...(added.get(to) ?? []), id]);
+          grew = true;
+        }
+      }
+      if (!grew) break;
+    }
+    // One query per type, run side by side.
+    const loaded = await Promise.all(
+      [...added].map(async ([type, ids]) =>
+        (await this.repository.rows(type, ids, policy)).map((row): BundleEntry => ({
+          resource: toResource(type, row, policy),
+          search: { mode: 'include' },
+        })),
+      ),
+    );
+    return loaded.flat();
+  }
+
+  private url(base: string, req: SearchRequest, cursor: Cursor | null): string {
+    const qs = new URLSearchParams(req.query);
+    if (cursor) qs.set('_cursor', encodeCursor(cursor));
+    const s = qs.toString();
+    return `${base}/${req.type}${s ? `?${s}` : ''}`;
+  }
+}
+
+const capReached = () =>
+  new FhirError(
+    400,
+    'too-costly',
+    `Recherche limitée aux ${SEARCH_RESULT_CAP} premiers résultats : affinez les critères ou utilisez $export`,
+  );

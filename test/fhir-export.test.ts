@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fhirClients } from './support/fhir.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let client: Awaited<ReturnType<typeof fhirClients>>;
+const exportDir = mkdtempSync(path.join(tmpdir(), 'fhir-export-'));
+const R30 = 'https://mos.esante.gouv.fr/NOS/TRE_R30-RegionOM/FHIR/TRE-R30-RegionOM';
+
+beforeAll(async () => {
+  process.env.FHIR_EXPORT_DIR = exportDir;
+  t = await startTestApp();
+  client = await fhirClients(t, ['1', '2']);
+});
+afterAll(() => t.close());
+
+const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
+
+async function runExport(query: string, profile = '1') {
+  const kick = await client(profile).get(`/fhir/$export${query}`).set('Prefer', 'respond-async').expect(202);
+  const poll = local(kick.headers['content-location']!);
+  for (let i = 0; i < 100; i++) {
+    const status = await client(profile).get(poll);
+    if (status.status === 200) return { poll, manifest: status.body };
+    expect(status.status).toBe(202);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('export did not finish');
+}
+
+async function lines(url: string, profile = '1') {
+  const res = await client(profile)
+    .get(local(url))
+    .buffer(true)
+    .parse((r, cb) => {
+      let data = '';
+      r.on('data', (c: Buffer) => (data += c.toString()));
+      r.on('end', () => cb(null, data));
+    });
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toMatch(/ndjson/);
+  return (res.body as string)
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+}
+
+it('exports every type as NDJSON through kick-off, polling and files', async () => {
+  const { manifest } = await runExport('');
+  expect(manifest.output.map((o: { type: string }) => o.type).sort()).toEqual(
+    ['HealthcareService', 'Location', 'Organization', 'Practitioner', 'PractitionerRole'].sort(),
+  );
+  const orgs = manifest.output.find((o: { type: string }) => o.type === 'Organization');
+  const rows = await lines(orgs.url);
+  expect(rows).toHaveLength(Number((await t.db.query('SELECT count(*) FROM organization')).rows[0].count));
+  expect(rows.every((r) => r.resourceType === 'Organization')).toBe(true);
+  // Another client cannot fetch the files.
+  await client('2').get(local(orgs.url)).expect(404);
+});
+
+it('honours _type, _since and the region filter', async () => {
+  const { manifest } = await runExport(
+    `?_type=HealthcareService&_typeFilter=HealthcareService%3F_tag%3D${encodeURIComponent(`${R30}|03`)}`,
+  );
+  expect(manifest.output).toHaveLength(1);
+  const offers = await lines(manifest.output[0].url);
+  expect(offers.length).toBeGreaterThan(0);
+  expect(offers.every((o) => o.meta.tag[0].code === '03')).toBe(true);
+  const future = new Date(Date.now() + 86_400_000).toISOString();
+  const later = await runExport(`?_type=Location&_since=${encodeURIComponent(future)}`);
+  expect(later.manifest.output[0].count).toBe(0);
+  await client().get('/fhir/$export?_type=Patient').expect(400);
+  await client().get('/fhir/$export?_outputFormat=text/csv').expect(400);
+});
+
+it('removes the files of expired jobs', async () => {
+  const { poll, manifest } = await runExport('?_type=Practitioner');
+  const jobId = new URL(`http://x${poll}`).searchParams.get('_jobId')!;
+  expect(existsSync(path.join(exportDir, jobId))).toBe(true);
+  await t.db.query(`UPDATE fhir_export_job SET expires_at = now() - interval '1 minute' WHERE id = $1`, [jobId]);
+  await runExport('?_type=Practitioner'); // a kick-off sweeps expired jobs
+  expect(existsSync(path.join(exportDir, jobId))).toBe(false);
+  await client().get(poll).expect(404);
+  await client().get(local(manifest.output[0].url)).expect(404);
+});

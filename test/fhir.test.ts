@@ -1,0 +1,321 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
+import { readFileSync } from 'node:fs';
+import { fhirClients } from './support/fhir.js';
+import { demoIds } from './support/fixtures.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let t: TestApp;
+let client: Awaited<ReturnType<typeof fhirClients>>;
+let ids: Awaited<ReturnType<typeof demoIds>>;
+const FULL_OFFER =
+  '/fhir/HealthcareService?_include=HealthcareService:organization&_include:iterate=Organization:partof&_include=HealthcareService:location&_revinclude=PractitionerRole:service&_include=PractitionerRole:practitioner';
+const ZERO = '00000000-0000-4000-8000-000000000000';
+/** A cursor standing after the 10,000th result: the IG's cap on ordinary searches. */
+const PAST_CAP = Buffer.from(JSON.stringify({ v: [ZERO, ZERO], n: 10_000 })).toString('base64url');
+const R330 = 'https://mos.esante.gouv.fr/NOS/TRE_R330-TypeStatutCapacite/FHIR/TRE-R330-TypeStatutCapacite';
+const R211 = 'https://mos.esante.gouv.fr/NOS/TRE_R211-ActiviteOperationnelle/FHIR/TRE-R211-ActiviteOperationnelle';
+
+beforeAll(async () => {
+  t = await startTestApp();
+  client = await fhirClients(t, ['0', '1', '2', '3', '4', '5', '1;03', '1;84']);
+  ids = await demoIds(t.db);
+});
+afterAll(() => t.close());
+
+const get = (url: string, profile = '1') => client(profile).get(url);
+const resources = (bundle: Json, mode?: string): Json[] =>
+  (bundle.entry ?? []).filter((e: Json) => !mode || e.search?.mode === mode).map((e: Json) => e.resource);
+
+describe('conformance of every resource returned for the demo data', () => {
+  const summary = JSON.parse(readFileSync('data/fhir/ror-profiles-summary-0.7.0.json', 'utf8'));
+  const validator = new JSONSchemaValidator();
+  // Systems that are not value-set bound codes (identifier types, region tag, units, territorial types, COG).
+  const UNBOUND = /TRE_(G07|R345|R354|R355|R30|R247|R201|R13)-/;
+
+  async function checkResource(r: Json): Promise<string[]> {
+    const problems: string[] = validator
+      .validate(r)
+      .map((e: unknown) => `${r.resourceType}/${r.id}: ${JSON.stringify(e)}`);
+    const profile = summary.profiles.find((p: Json) => p.url === r.meta?.profile?.[0]);
+    if (!profile) return [...problems, `${r.resourceType}/${r.id}: meta.profile ${r.meta?.profile}`];
+    if (!r.meta.lastUpdated) problems.push(`${r.id}: meta.lastUpdated`);
+    for (const tag of r.meta.tag ?? [])
+      if (tag.system !== 'https://mos.esante.gouv.fr/NOS/TRE_R30-RegionOM/FHIR/TRE-R30-RegionOM')
+        problems.push(`${r.id}: tag`);
+    const extensionElements = profile.elements.filter((e: Json) => /^extension:/.test(e.path) && e.extension);
+    const known = new Set(extensionElements.map((e: Json) => e.extension));
+    for (const e of extensionElements) {
+      const n = (r.extension ?? []).filter((x: Json) => x.url === e.extension).length;
+      const [min, max] = (e.card ?? '0..*').split('..');
+      if (n < Number(min) || (max !== '*' && n > Number(max))) problems.push(`${r.id}: ${e.path} ×${n} (${e.card})`);
+    }
+    for (const x of r.extension ?? []) {
+      if (
+        !known.has(x.url) &&
+        !x.url.startsWith('http://hl7.org/fhir/StructureDefinition/') &&
+        !x.url.includes('annuaire')
+      )
+        problems.push(`${r.id}: extension inconnue du profil ${x.url}`);
+    }
+    for (const e of profile.elements.filter(
+      (e: Json) => !e.path.includes(':') && !e.path.includes('.') && e.card?.startsWith('1'),
+    ))
+      if (r[e.path] === undefined) problems.push(`${r.id}: ${e.path} obligatoire`);
+    // Every NOS code must belong to a value set (JDV) loaded from the NOS.
+    const codings: Json[] = [];
+    const walk = (v: unknown) => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        const o = v as Json;
+        if (typeof o.system === 'string' && typeof o.code === 'string' && o.system.includes('/NOS/TRE_'))
+          codings.push(o);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(r);
+    for (const c of codings.filter((c) => !UNBOUND.test(c.system))) {
+      const found = await t.db.query(
+        `SELECT 1 FROM nomenclature_concept nc JOIN nomenclature_version v ON v.id = nc.version_id
+         WHERE v.kind = 'ValueSet' AND v.is_current AND nc.system = $1 AND nc.code = $2 LIMIT 1`,
+        [c.system, c.code],
+      );
+      if (found.rowCount === 0) problems.push(`${r.id}: code ${c.system}|${c.code} hors des JDV`);
+    }
+    return problems;
+  }
+
+  it('the validator does reject invalid resources', () => {
+    expect(validator.validate({ resourceType: 'Location', status: 'open', position: { latitude: 'x' } })).not.toEqual(
+      [],
+    );
+  });
+
+  it('validates against the FHIR R4 schema and the ROR profile rules', async () => {
+    const all: Json[] = [];
+    for (const url of [
+      FULL_OFFER,
+      '/fhir/Location',
+      '/fhir/Organization',
+      '/fhir/Practitioner',
+      '/fhir/PractitionerRole',
+    ]) {
+      const res = await get(url).expect(200);
+      expect(res.headers['content-type']).toMatch(/^application\/fhir\+json/);
+      expect(validator.validate(res.body)).toEqual([]);
+      all.push(...resources(res.body));
+    }
+    expect(new Set(all.map((r) => r.resourceType))).toEqual(
+      new Set(['HealthcareService', 'Organization', 'Location', 'Practitioner', 'PractitionerRole']),
+    );
+    const problems = (await Promise.all(all.map(checkResource))).flat();
+    expect(problems).toEqual([]);
+  });
+
+  it('metadata lists every search parameter of the ror-consommateur CapabilityStatement', async () => {
+    const consumer = JSON.parse(readFileSync('data/fhir/CapabilityStatement-ror-consommateur.json', 'utf8'));
+    const res = await get('/fhir/metadata').expect(200);
+    expect(res.body.fhirVersion).toBe('4.0.1');
+    // The bundled fhir.schema.json predates the 4.0.1 technical correction and only knows 4.0.0.
+    expect(validator.validate({ ...res.body, fhirVersion: '4.0.0' })).toEqual([]);
+    const ours = new Map<string, Set<string>>(
+      res.body.rest[0].resource.map((r: Json) => [r.type, new Set(r.searchParam.map((p: Json) => p.name))]),
+    );
+    const missing: string[] = [];
+    for (const r of consumer.rest[0].resource.filter((r: Json) => r.type !== 'Task'))
+      for (const p of r.searchParam ?? [])
+        if (!['_has', '_filter'].includes(p.name) && !ours.get(r.type)?.has(p.name))
+          missing.push(`${r.type}.${p.name}`);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('search', () => {
+  it('returns the complete full-offer graph: offers, their organisations up to the EJ, places, roles, practitioners', async () => {
+    const b = (await get(FULL_OFFER).expect(200)).body;
+    const offers = resources(b, 'match');
+    expect(offers).toHaveLength(b.total);
+    const included = resources(b, 'include');
+    const byType = (type: string) => new Set(included.filter((r) => r.resourceType === type).map((r) => r.id));
+    for (const o of offers) {
+      expect(byType('Organization').has(o.providedBy.reference.split('/')[1])).toBe(true);
+      for (const l of o.location ?? []) expect(byType('Location').has(l.reference.split('/')[1])).toBe(true);
+    }
+    for (const org of included.filter((r) => r.resourceType === 'Organization' && r.partOf))
+      expect(byType('Organization').has(org.partOf.reference.split('/')[1])).toBe(true);
+    expect(byType('Organization').has(ids.ej)).toBe(true);
+    const roles = await t.db.query('SELECT count(*) FROM practitioner_role WHERE healthcare_service_id IS NOT NULL');
+    expect(byType('PractitionerRole').size).toBe(Number(roles.rows[0].count));
+    expect(byType('Practitioner').has(ids.practitioner)).toBe(true);
+  });
+
+  it('filters by token, chained location capacity (same indicator), :above hierarchy, _has and _filter', async () => {
+    const cardio = (await get(`/fhir/HealthcareService?specialty=${R211}|013`).expect(200)).body;
+    expect(resources(cardio).map((r) => r.id)).toContain(ids.offer);
+    expect((await get(`/fhir/HealthcareService?specialty=${R211}|999`).expect(200)).body.total).toBe(0);
+    const installed = (
+      await get(`/fhir/HealthcareService?location.capacity-status=${R330}|01&location.nb-capacity=gt29`)
+    ).body;
+    expect(resources(installed).map((r) => r.id)).toContain(ids.offer);
+    const none = (await get(`/fhir/HealthcareService?location.capacity-status=${R330}|01&location.nb-capacity=gt1000`))
+      .body;
+    expect(none.total).toBe(0);
+    const ej = (await get('/fhir/HealthcareService?organization.identifier:above=010780054&_summary=count')).body;
+    const ej2 = (await get('/fhir/HealthcareService?organization:above.identifier=010780054&_summary=count')).body;
+    expect(ej.total).toBeGreaterThan(0);
+    expect(ej2.total).toBe(ej.total);
+    expect((await get('/fhir/HealthcareService?organization.identifier=010780054')).body.total).toBe(0);
+    const has = (
+      await get('/fhir/HealthcareService?_has:PractitionerRole:service:practitioner.identifier=810000000014')
+    ).body;
+    expect(resources(has).map((r) => r.id)).toEqual([ids.offer]);
+    const future = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect((await get(`/fhir/HealthcareService?_lastUpdated=ge${future}`)).body.total).toBe(0);
+    // A change to the parent organisation makes the offer part of the delta through _filter.
+    await t.db.query(`UPDATE organization SET updated_at = now() + interval '2 days' WHERE id = $1`, [ids.ej]);
+    const delta = (
+      await get(
+        `/fhir/HealthcareService?_filter=(_lastUpdated ge ${future} or organization:above._lastUpdated ge ${future})`,
+      )
+    ).body;
+    expect(resources(delta).map((r) => r.id)).toContain(ids.offer);
+  });
+
+  it('includes the offers held by the places found (capacity sync query)', async () => {
+    const b = (await get('/fhir/Location?_revinclude=HealthcareService:location').expect(200)).body;
+    const offers = resources(b, 'include').filter((r) => r.resourceType === 'HealthcareService');
+    expect(offers.map((o) => o.id)).toContain(ids.offer);
+    const placeIds = new Set(resources(b, 'match').map((r) => r.id));
+    for (const o of offers) expect(o.location.some((l: Json) => placeIds.has(l.reference.split('/')[1]))).toBe(true);
+  });
+
+  it('sorts places by distance with `near` and returns the distance', async () => {
+    const b = (await get('/fhir/Location?near=46.2|5.2|50|km').expect(200)).body;
+    const d = b.entry.map((e: Json) => e.search.extension[0].valueDistance.value);
+    expect(d.length).toBeGreaterThan(0);
+    expect([...d].sort((x, y) => x - y)).toEqual(d);
+    expect((await get('/fhir/Location?near=4.9|-52.3|1|km')).body.total).toBe(0);
+  });
+
+  it('pages with keyset cursors: next/previous stay correct when rows are added between pages', async () => {
+    const first = (await get('/fhir/Organization?_count=3').expect(200)).body;
+    expect(first.total).toBe(Number((await t.db.query('SELECT count(*) FROM organization')).rows[0].count));
+    const next = first.link.find((l: Json) => l.relation === 'next').url.replace(/^https?:\/\/[^/]+/, '');
+    // A new organisation sorting before the cursor must not shift the next page.
+    await t.db.query(
+      `INSERT INTO organization (id, kind, name) VALUES ('00000000-0000-4000-8000-000000000000', 'EJ', 'Nouvelle')`,
+    );
+    const second = (await get(next).expect(200)).body;
+    const seen = [...resources(first), ...resources(second)].map((r) => r.id);
+    expect(new Set(seen).size).toBe(6);
+    const prev = second.link.find((l: Json) => l.relation === 'previous').url.replace(/^https?:\/\/[^/]+/, '');
+    expect(resources((await get(prev).expect(200)).body).map((r: Json) => r.id)).toEqual(
+      resources(first).map((r) => r.id),
+    );
+  });
+
+  it('reports unknown parameters, refuses them with Prefer: handling=strict', async () => {
+    const lenient = (await get('/fhir/HealthcareService?colour=blue').expect(200)).body;
+    const outcome = lenient.entry.find((e: Json) => e.search.mode === 'outcome').resource;
+    expect(outcome.issue[0].diagnostics).toMatch(/colour/);
+    const strict = await get('/fhir/HealthcareService?colour=blue').set('Prefer', 'handling=strict').expect(400);
+    expect(strict.body.resourceType).toBe('OperationOutcome');
+  });
+});
+
+describe('errors are OperationOutcomes, never 500', () => {
+  it.each([
+    ['/fhir/HealthcareService?_count=5000', 400],
+    ['/fhir/HealthcareService?_lastUpdated=ge2024-13-45', 400],
+    ['/fhir/HealthcareService?age-range-low=abc', 400],
+    ["/fhir/HealthcareService?name=x');DROP TABLE organization;--", 200],
+    ["/fhir/HealthcareService?_id=1' OR '1'='1", 200],
+    ['/fhir/HealthcareService?_cursor=garbage', 400],
+    [`/fhir/HealthcareService?_cursor=${PAST_CAP}`, 400],
+    ['/fhir/HealthcareService?_sort=colour', 400],
+    ['/fhir/HealthcareService?_filter=(name eq', 400],
+    ['/fhir/HealthcareService?name:fuzzy=x', 400],
+    ['/fhir/HealthcareService/not-a-uuid', 404],
+    ['/fhir/HealthcareService/00000000-0000-4000-8000-000000000001', 404],
+    ['/fhir/Patient/1', 404],
+    ['/fhir/Location?near=95|500|1|km', 400],
+  ])('%s → %i', async (url, status) => {
+    const res = await get(url).expect(status);
+    expect(res.body.resourceType).toBe(status === 200 ? 'Bundle' : 'OperationOutcome');
+    expect(res.headers['content-type']).toMatch(/^application\/fhir\+json/);
+  });
+
+  it.each([
+    ['no API client', undefined, 401],
+    ['a resource of another type', JSON.stringify({ resourceType: 'Patient' }), 400],
+    ['malformed JSON', '{"resourceType": ', 400],
+    ['a write (read-only API)', JSON.stringify({ resourceType: 'Location' }), 405],
+  ])('%s → %i OperationOutcome', async (_case, body, status) => {
+    const agent = body === undefined ? t.anonymous() : client('1');
+    const res = await agent
+      .post('/fhir/Location')
+      .set('Content-Type', 'application/fhir+json')
+      .send(body ?? '{}');
+    expect(res.status).toBe(status);
+    expect(res.body.resourceType).toBe('OperationOutcome');
+  });
+});
+
+describe('history', () => {
+  it('shows the current version and deletions (tombstones) since a date', async () => {
+    const h = (await get(`/fhir/Location/${ids.location}/_history`).expect(200)).body;
+    expect(h.type).toBe('history');
+    expect(h.entry[0].resource.id).toBe(ids.location);
+    const api = await t.as('admin');
+    const created = await api.post('/api/practitioners').send({ rppsId: '810000000099', lastName: 'TEMP' }).expect(201);
+    await api.delete(`/api/practitioners/${created.body.id}`).set('If-Match', '1');
+    const gone = await get(`/fhir/Practitioner/${created.body.id}`);
+    if (gone.status === 410) {
+      const th = (await get('/fhir/Practitioner/_history?_since=2020-01-01')).body;
+      expect(th.entry.some((e: Json) => e.request.method === 'DELETE' && e.request.url.endsWith(created.body.id))).toBe(
+        true,
+      );
+    } else expect(gone.status).toBe(200); // deletion refused by the admin API: nothing to show
+  });
+});
+
+describe('access profiles', () => {
+  const contactLevels = (r: Json) =>
+    (r.extension ?? [])
+      .filter((x: Json) => x.url.endsWith('ror-healthcareservice-contact'))
+      .flatMap((x: Json) => x.extension.filter((s: Json) => s.url.endsWith('ror-confidentiality-level')))
+      .map((s: Json) => s.valueCodeableConcept.coding[0].code);
+  const capacities = (r: Json) =>
+    (r.extension ?? []).filter((x: Json) => x.url.endsWith('ror-location-supported-capacity'));
+
+  it.each(['0', '1', '2', '3', '4', '5'])('profile %s sees what its rules allow', async (profile) => {
+    const offers = resources((await get('/fhir/HealthcareService', profile).expect(200)).body);
+    const levels = offers.flatMap(contactLevels);
+    const allowed: Record<string, string[]> = {
+      '0': ['1'],
+      '1': ['1', '2', '3'],
+      '2': ['1', '2'],
+      '3': ['1', '2'],
+      '4': [],
+      '5': ['1', '2'],
+    };
+    for (const l of levels) expect(allowed[profile]).toContain(l);
+    if (profile === '4') expect(levels).toEqual([]);
+    const place = (await get(`/fhir/Location/${ids.location}`, profile).expect(200)).body;
+    if (profile === '5') expect(capacities(place)).toEqual([]);
+    if (profile === '1' || profile === '4') expect(capacities(place).length).toBeGreaterThan(0);
+    const practitioner = (await get(`/fhir/Practitioner/${ids.practitioner}`, profile).expect(200)).body;
+    expect(practitioner.name === undefined).toBe(profile === '4');
+  });
+
+  it('hides sensitive units from profiles other than 1 and 4, and other regions', async () => {
+    await t.db.query(`UPDATE healthcare_service SET sensitive_unit = true WHERE id = $1`, [ids.offer]);
+    await get(`/fhir/HealthcareService/${ids.offer}`, '2').expect(404);
+    await get(`/fhir/HealthcareService/${ids.offer}`, '4').expect(200);
+    await t.db.query(`UPDATE healthcare_service SET sensitive_unit = false WHERE id = $1`, [ids.offer]);
+    await get(`/fhir/HealthcareService/${ids.offer}`, '1;03').expect(404);
+    await get(`/fhir/HealthcareService/${ids.offer}`, '1;84').expect(200);
+  });
+});
