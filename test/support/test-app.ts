@@ -5,7 +5,13 @@ import request from 'supertest';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { createLogger } from '../../apps/api/src/common/logging.js';
 import { parseConfig } from '../../apps/api/src/config.js';
-import { createTestDatabase, databaseUrl, dropTestDatabase } from './database.js';
+import {
+  createTestDatabase,
+  databaseUrl,
+  dropTestDatabase,
+  REFERENCE_DATABASE,
+  TEMPLATE_DATABASE,
+} from './database.js';
 
 export type TestApp = {
   app: NestExpressApplication;
@@ -17,9 +23,9 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-/** The real application on its own copy of the seeded template database. */
-export async function startTestApp(options: { adminDistDir?: string } = {}): Promise<TestApp> {
-  const name = await createTestDatabase();
+/** The real application on its own copy of the seeded template database (or the one without demo data). */
+export async function startTestApp(options: { adminDistDir?: string; withoutDemo?: boolean } = {}): Promise<TestApp> {
+  const name = await createTestDatabase(options.withoutDemo ? REFERENCE_DATABASE : TEMPLATE_DATABASE);
   const url = databaseUrl(name);
   const config = parseConfig({
     ...process.env,

@@ -9,6 +9,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { EquipmentModule } from './equipment/equipment.module.js';
 import { GeographyModule } from './geography/geography.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { HealthcareServicesModule } from './healthcare-services/healthcare-services.module.js';
 import { LocationsModule } from './locations/locations.module.js';
 import { NomenclaturesModule } from './nomenclatures/nomenclatures.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         PractitionersModule,
         PractitionerRolesModule,
         StructureTreeModule,
+        ImportsModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -10,6 +10,7 @@ import type { Request } from 'express';
 import { requestContext } from '../common/request-context.js';
 import { AuthService, SESSION_COOKIE } from './auth.service.js';
 import type { AuthenticatedUser } from './dev-users.js';
+import { isNationalAdmin, NATIONAL_ADMIN_ONLY } from './national-admin.js';
 import { IS_PUBLIC } from './public.decorator.js';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -34,6 +35,13 @@ export class AuthGuard implements CanActivate {
     // Until per-structure scopes land (Pro Santé Connect issue), readers are the only ones who cannot write.
     if (!READ_METHODS.has(request.method) && user.roles.every((r) => r === 'reader')) {
       throw new ForbiddenException('Votre rôle ne permet que la consultation');
+    }
+    const adminOnly = this.reflector.getAllAndOverride<boolean>(NATIONAL_ADMIN_ONLY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (adminOnly && !READ_METHODS.has(request.method) && !isNationalAdmin(user)) {
+      throw new ForbiddenException('Réservé aux administrateurs nationaux');
     }
     return true;
   }

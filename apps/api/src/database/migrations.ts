@@ -1,4 +1,5 @@
 import { InitialSchema1764100000000 } from '../../../../migrations/1764100000000-initial-schema.js';
+import { Imports1764300000000 } from '../../../../migrations/1764300000000-imports.js';
 
 /** Reviewed migrations, listed explicitly and in order (no glob: what runs is what is written here). */
-export const migrations = [InitialSchema1764100000000];
+export const migrations = [InitialSchema1764100000000, Imports1764300000000];
