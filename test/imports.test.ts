@@ -219,9 +219,9 @@ describe('interrupted run', () => {
   it('leaves whole batches only, and a rerun completes the job', async () => {
     const lines = (await import('node:fs')).readFileSync(fixture(RPPS), 'utf8').split('\n');
     const header = lines[0];
-    // 5,000 synthetic professionals: three batches of 2,000.
+    // 12,000 synthetic professionals: three batches of 5,000 lines.
     const model = lines.find((l) => l.includes('|STEVANATO|'))!;
-    const body = Array.from({ length: 5000 }, (_, i) =>
+    const body = Array.from({ length: 12000 }, (_, i) =>
       model
         .replace('0|019801570|0019801570|', `8|${10100000000 + i}|8${10100000000 + i}|`)
         .replace('STEVANATO', `NOM${i}`),
@@ -237,10 +237,11 @@ describe('interrupted run', () => {
     expect(crashed.status).toBe('failed');
     const count = async () =>
       (await t.db.query(`SELECT count(*)::int AS n FROM practitioner WHERE last_name LIKE 'NOM%'`)).rows[0].n;
-    expect(await count()).toBe(2000);
+    expect(await count()).toBe(5000);
     const rerun = await run('rpps', file);
     expect(rerun).toMatchObject({ status: 'succeeded', rejected: 0 });
-    expect(await count()).toBe(5000);
-    expect(rerun.created).toBe(3000 * 2);
+    expect(await count()).toBe(12000);
+    // The 7,000 professionals and situations the crash left out; the first 5,000 are unchanged.
+    expect(rerun).toMatchObject({ created: 7000 * 2, updated: 0 });
   });
 });

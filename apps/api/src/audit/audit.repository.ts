@@ -30,29 +30,4 @@ export class AuditRepository extends ReadRepository<AuditEvent> {
       .values(event as never)
       .execute();
   }
-
-  /** Many events in one statement (imports write thousands per batch). */
-  async insertMany(tx: Tx, events: Omit<AuditEvent, 'id' | 'occurredAt'>[]): Promise<void> {
-    if (events.length === 0) return;
-    await tx.query(
-      `INSERT INTO audit_event (actor, request_id, action, entity_type, entity_id, before, after, reason)
-       SELECT actor, request_id, action, entity_type, entity_id, before, after, reason
-       FROM jsonb_to_recordset($1::jsonb) AS x(actor text, request_id text, action text, entity_type text,
-         entity_id text, before jsonb, after jsonb, reason text)`,
-      [
-        JSON.stringify(
-          events.map((e) => ({
-            actor: e.actor,
-            request_id: e.requestId,
-            action: e.action,
-            entity_type: e.entityType,
-            entity_id: e.entityId,
-            before: e.before,
-            after: e.after,
-            reason: e.reason,
-          })),
-        ),
-      ],
-    );
-  }
 }

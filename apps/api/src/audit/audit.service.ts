@@ -23,12 +23,17 @@ export class AuditService {
 
   /** Must be called with the transaction of the change it describes, so both commit or neither does. */
   async record(tx: Tx, entry: AuditEntry): Promise<void> {
-    await this.repository.insert(tx, toEvent(entry));
-  }
-
-  /** Several changes of one transaction at once (bulk imports), each with its own event. */
-  async recordMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
-    await this.repository.insertMany(tx, entries.map(toEvent));
+    const context = requestContext.current();
+    await this.repository.insert(tx, {
+      actor: entry.actor ?? context?.actor ?? 'system',
+      requestId: context?.requestId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      reason: entry.reason ?? null,
+    });
   }
 
   list(query: ListQuery): Promise<ListResult<AuditEvent>> {
@@ -40,18 +45,4 @@ export class AuditService {
     if (!event) throw new NotFoundError('audit-events', id);
     return event;
   }
-}
-
-function toEvent(entry: AuditEntry): Omit<AuditEvent, 'id' | 'occurredAt'> {
-  const context = requestContext.current();
-  return {
-    actor: entry.actor ?? context?.actor ?? 'system',
-    requestId: context?.requestId ?? null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    reason: entry.reason ?? null,
-  };
 }

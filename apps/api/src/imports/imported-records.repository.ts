@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Coding } from '../common/schemas.js';
 import type { Tx } from '../database/transaction.js';
-import { type BulkColumn, bulkUpsert, type BulkSpec, type Written } from './bulk-upsert.js';
+import { auditedWrite, type BulkColumn, bulkUpsert, type BulkSpec, type WriteCounts } from './bulk-upsert.js';
+
+/** The run writing, and its audit actor (`import:<run id>`). */
+export type RunRef = { id: string; actor: string };
 
 /** One organization as an import writes it (snake_case: it goes to SQL as a JSON recordset). */
 export type OrganizationRow = {
@@ -34,11 +37,12 @@ export type OrganizationRow = {
   import_run_id: string;
 };
 
+// FINESS numbers are char(9) columns: read as such so that their unique index serves the joins.
 const ORGANIZATION_INPUT: BulkColumn[] = [
   ['kind', 'text'],
-  ['finess', 'text'],
+  ['finess', 'char(9)'],
   ['rpps_structure_id', 'text'],
-  ['parent_finess', 'text'],
+  ['parent_finess', 'char(9)'],
   ['parent_rpps', 'text'],
   ['parent_kind', 'text'],
   ['name', 'text'],
@@ -96,6 +100,7 @@ function organizationSpec(owner: OrganizationOwner): BulkSpec {
     owner === 'finess-legacy' ? FINESS_OWNED : owner === 'finess-plus' ? [...FINESS_OWNED, ...POSITION] : null;
   const base = {
     table: 'organization',
+    entityType: 'organizations',
     stamped: STAMPED,
     joins: PARENT_JOINS,
     computed: { parent_id: 'coalesce(pf.id, pr.id)' },
@@ -148,6 +153,7 @@ export type PractitionerRoleRow = {
 
 const PRACTITIONER: BulkSpec = {
   table: 'practitioner',
+  entityType: 'practitioners',
   key: ['rpps_id'],
   owned: [
     ['civility', 'jsonb'],
@@ -176,6 +182,7 @@ const ROLE_OWNED: BulkColumn[] = [
 ];
 const ROLE: BulkSpec = {
   table: 'practitioner_role',
+  entityType: 'practitioner-roles',
   key: ['practitioner_id', 'rpps_key'],
   keyPredicate: 'rpps_key IS NOT NULL',
   owned: ROLE_OWNED,
@@ -189,7 +196,7 @@ const ROLE: BulkSpec = {
 const ROLE_INPUT: BulkColumn[] = [
   ['practitioner_id', 'uuid'],
   ['rpps_key', 'text'],
-  ['finess_site', 'text'],
+  ['finess_site', 'char(9)'],
   ['unit_key', 'text'],
   ...ROLE_OWNED.filter(([n]) => n !== 'organization_id'),
   ['import_run_id', 'uuid'],
@@ -203,52 +210,58 @@ const ROLE_INPUT: BulkColumn[] = [
 export class ImportedRecordsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  upsertOrganizations(tx: Tx, owner: OrganizationOwner, rows: OrganizationRow[]): Promise<Written[]> {
-    return bulkUpsert(tx, organizationSpec(owner), rows, ORGANIZATION_INPUT);
+  upsertOrganizations(tx: Tx, run: RunRef, owner: OrganizationOwner, rows: OrganizationRow[]): Promise<WriteCounts> {
+    return bulkUpsert(tx, organizationSpec(owner), rows, ORGANIZATION_INPUT, run);
   }
 
   /** EJs named by EG lines but not (yet) described: created with their number only, never overwritten. */
-  async createMissingParents(tx: Tx, parents: OrganizationRow[]): Promise<Written[]> {
-    if (parents.length === 0) return [];
-    return tx.query(
-      `INSERT INTO organization AS t (kind, finess, name, finess_source, finess_data, import_run_id)
-       SELECT i.kind, i.finess, i.name, i.finess_source, i.finess_data, i.import_run_id
-       FROM jsonb_to_recordset($1::jsonb) AS i(kind text, finess text, name text, finess_source text, finess_data jsonb, import_run_id uuid)
-       ON CONFLICT (finess) DO NOTHING
-       RETURNING to_jsonb(t) AS after, NULL::jsonb AS before`,
-      [JSON.stringify(parents)],
-    );
-  }
-
-  /** Positions from `geolocalisation` lines; `sameRun` tells rows this run already wrote. */
-  async updatePositions(
-    tx: Tx,
-    runId: string,
-    rows: { finess: string; latitude: number | null; longitude: number | null; geocoding: string | null }[],
-  ): Promise<(Written & { sameRun: boolean })[]> {
-    if (rows.length === 0) return [];
-    return tx.query(
-      `WITH i AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(finess text, latitude float8, longitude float8, geocoding text)),
-       before AS (SELECT t.* FROM organization t JOIN i ON t.finess = i.finess),
+  createMissingParents(tx: Tx, run: RunRef, parents: OrganizationRow[]): Promise<WriteCounts> {
+    return auditedWrite(
+      tx,
+      `WITH before AS (SELECT * FROM organization WHERE false),
        written AS (
-         UPDATE organization t SET latitude = i.latitude, longitude = i.longitude, geocoding = i.geocoding,
-           import_run_id = $2, updated_at = now(), version = t.version + 1
-         FROM i WHERE t.finess = i.finess
-           AND (t.latitude, t.longitude, t.geocoding) IS DISTINCT FROM (i.latitude, i.longitude, i.geocoding)
-         RETURNING t.*)
-       SELECT to_jsonb(w) AS after, to_jsonb(b) AS before, b.import_run_id IS NOT DISTINCT FROM $2::uuid AS "sameRun"
-       FROM written w JOIN before b ON b.id = w.id`,
-      [JSON.stringify(rows), runId],
+         INSERT INTO organization AS t (kind, finess, name, finess_source, finess_data, import_run_id)
+         SELECT i.kind, i.finess, i.name, i.finess_source, i.finess_data, i.import_run_id
+         FROM jsonb_to_recordset($1::jsonb) AS i(kind text, finess char(9), name text, finess_source text, finess_data jsonb, import_run_id uuid)
+         ON CONFLICT (finess) DO NOTHING
+         RETURNING t.*)`,
+      [JSON.stringify(parents)],
+      'organizations',
+      run.actor,
+      run.id,
     );
   }
 
   /** Commune of each structure, to tell a swapped coordinate pair by the place it lands. */
   async communesOf(tx: Tx, finess: string[]): Promise<Map<string, string | null>> {
     const rows: { finess: string; commune_code: string | null }[] = await tx.query(
-      `SELECT finess, commune_code FROM organization WHERE finess = ANY($1)`,
+      `SELECT finess, commune_code FROM organization WHERE finess = ANY($1::bpchar[])`,
       [finess],
     );
     return new Map(rows.map((r) => [r.finess, r.commune_code]));
+  }
+
+  /** Positions from `geolocalisation` lines (`sameRun`: rows this run had just created or updated). */
+  updatePositions(
+    tx: Tx,
+    run: RunRef,
+    rows: { finess: string; latitude: number | null; longitude: number | null; geocoding: string | null }[],
+  ): Promise<WriteCounts> {
+    return auditedWrite(
+      tx,
+      `WITH i AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(finess char(9), latitude float8, longitude float8, geocoding text)),
+       before AS (SELECT t.* FROM organization t JOIN i ON t.finess = i.finess),
+       written AS (
+         UPDATE organization t SET latitude = i.latitude, longitude = i.longitude, geocoding = i.geocoding,
+           import_run_id = $2, updated_at = now(), version = t.version + 1
+         FROM i WHERE t.finess = i.finess
+           AND (t.latitude, t.longitude, t.geocoding) IS DISTINCT FROM (i.latitude, i.longitude, i.geocoding)
+         RETURNING t.*)`,
+      [JSON.stringify(rows), run.id],
+      'organizations',
+      run.actor,
+      run.id,
+    );
   }
 
   /** Open FINESS structures of a stock file's kinds that the file no longer lists. */
@@ -266,29 +279,32 @@ export class ImportedRecordsRepository {
   /** Closes (never deletes) what a stock file no longer lists. */
   closeMissing(
     tx: Tx,
-    runId: string,
+    run: RunRef,
     format: string,
     kinds: string[],
     closedOn: string,
     closingType: Coding,
-  ): Promise<Written[]> {
-    return tx.query(
-      `WITH gone AS (
+  ): Promise<WriteCounts> {
+    return auditedWrite(
+      tx,
+      `WITH before AS (
          SELECT o.* FROM organization o
-         WHERE o.kind = ANY($3) AND o.closed_on IS NULL AND o.finess_data->>'format' = $2
-           AND NOT EXISTS (SELECT 1 FROM import_seen_key s WHERE s.run_id = $1 AND s.key = o.finess)
+         WHERE o.kind = ANY($2) AND o.closed_on IS NULL AND o.finess_data->>'format' = $1
+           AND NOT EXISTS (SELECT 1 FROM import_seen_key s WHERE s.run_id = $5 AND s.key = o.finess)
          FOR UPDATE),
        written AS (
-         UPDATE organization t SET closed_on = $4, closing_type = $5, import_run_id = $1, updated_at = now(),
+         UPDATE organization t SET closed_on = $3, closing_type = $4, import_run_id = $5, updated_at = now(),
            version = t.version + 1
-         FROM gone WHERE t.id = gone.id RETURNING t.*)
-       SELECT to_jsonb(w) AS after, to_jsonb(g) AS before FROM written w JOIN gone g ON g.id = w.id`,
-      [runId, format, kinds, closedOn, JSON.stringify(closingType)],
+         FROM before WHERE t.id = before.id RETURNING t.*)`,
+      [format, kinds, closedOn, JSON.stringify(closingType), run.id],
+      'organizations',
+      run.actor,
+      run.id,
     );
   }
 
-  upsertPractitioners(tx: Tx, rows: PractitionerRow[]): Promise<Written[]> {
-    return bulkUpsert(tx, PRACTITIONER, rows, PRACTITIONER_INPUT);
+  upsertPractitioners(tx: Tx, run: RunRef, rows: PractitionerRow[]): Promise<WriteCounts> {
+    return bulkUpsert(tx, PRACTITIONER, rows, PRACTITIONER_INPUT, run);
   }
 
   async practitionerIds(tx: Tx, rppsIds: string[]): Promise<Map<string, string>> {
@@ -299,8 +315,8 @@ export class ImportedRecordsRepository {
     return new Map(rows.map((r) => [r.rpps_id, r.id]));
   }
 
-  upsertRoles(tx: Tx, rows: PractitionerRoleRow[]): Promise<Written[]> {
-    return bulkUpsert(tx, ROLE, rows, ROLE_INPUT);
+  upsertRoles(tx: Tx, run: RunRef, rows: PractitionerRoleRow[]): Promise<WriteCounts> {
+    return bulkUpsert(tx, ROLE, rows, ROLE_INPUT, run);
   }
 
   /** Serialises the batches of concurrent runs of one kind (no deadlock between their upserts). */

@@ -1,12 +1,11 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { stat } from 'node:fs/promises';
-import { type AuditEntry, AuditService } from '../audit/audit.service.js';
 import { NotFoundError, ValidationError } from '../common/errors.js';
 import type { ListQuery, ListResult } from '../common/list-query.js';
 import { type Tx, TransactionRunner } from '../database/transaction.js';
 import { GeographyService } from '../geography/geography.service.js';
 import { NomenclaturesService } from '../nomenclatures/nomenclatures.service.js';
-import type { Written } from './bulk-upsert.js';
+import type { WriteCounts } from './bulk-upsert.js';
 import type { ImportRejection, ImportRun } from './import-run.entity.js';
 import {
   ImportRejectionsRepository,
@@ -19,6 +18,7 @@ import {
   type OrganizationRow,
   type PractitionerRoleRow,
   type PractitionerRow,
+  type RunRef,
 } from './imported-records.repository.js';
 import { GONE_FROM_FINESS, RecordMapper } from './record-mapping.js';
 import { detectFormat, FORMAT_LABELS, type ImportFormat, type ImportKind, RefusedFileError } from './sources/detect.js';
@@ -30,7 +30,7 @@ import { RecordError } from './sources/structure-record.js';
 import { detectEncoding } from './sources/text-lines.js';
 
 /** Records per batch: one transaction, a few statements. Big enough for throughput, small enough to redo. */
-const BATCH = 2000;
+const BATCH = 5000;
 /** A run whose heartbeat stopped this long ago died with its process. */
 const STALE_SECONDS = 120;
 /** A stock file that would close more than this share of the known structures is not trusted to close any. */
@@ -49,43 +49,20 @@ class DryRunRollback extends Error {}
 
 const ZERO: RunCounts = { created: 0, updated: 0, closed: 0, unchanged: 0, rejected: 0 };
 
-/** Snake-case rows as the API names fields (camelCase), for the audit events. */
-function camel(row: Record<string, unknown> | null): Record<string, unknown> | null {
-  if (!row) return null;
-  return Object.fromEntries(
-    Object.entries(row).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]),
-  );
-}
-
-/** What a batch did, for the run's counts and the audit log. */
+/** What a batch did, for the run's counts (its audit events are written by the same statements). */
 class BatchResult {
   readonly counts: RunCounts = { ...ZERO };
-  readonly audit: AuditEntry[] = [];
 
-  constructor(
-    private readonly actor: string,
-    readonly rejections: Rejection[],
-  ) {
+  constructor(readonly rejections: Rejection[]) {
     this.counts.rejected = rejections.length;
   }
 
-  /** Counts written rows (created, closed, updated) and the considered ones that were not written. */
-  add(entityType: string, considered: number, written: Written[], countUnchanged = true): void {
-    for (const { before, after } of written) {
-      const action = before ? 'update' : 'create';
-      if (!before) this.counts.created++;
-      else if (before.closed_on == null && after.closed_on != null) this.counts.closed++;
-      else this.counts.updated++;
-      this.audit.push({
-        action,
-        entityType,
-        entityId: String(after.id),
-        before: camel(before),
-        after: camel(after),
-        actor: this.actor,
-      });
-    }
-    if (countUnchanged) this.counts.unchanged += Math.max(0, considered - written.length);
+  /** Counts written rows (created, closed, updated) and, out of `considered`, the ones left unchanged. */
+  add(considered: number, w: WriteCounts): void {
+    this.counts.created += w.created;
+    this.counts.closed += w.closed;
+    this.counts.updated += w.written - w.created - w.closed;
+    this.counts.unchanged += Math.max(0, considered - w.written);
   }
 }
 
@@ -103,7 +80,6 @@ export class ImportsService implements OnModuleInit {
     private readonly rejections: ImportRejectionsRepository,
     private readonly records: ImportedRecordsRepository,
     private readonly transactions: TransactionRunner,
-    private readonly audit: AuditService,
     private readonly nomenclatures: NomenclaturesService,
     private readonly geography: GeographyService,
   ) {}
@@ -186,7 +162,6 @@ export class ImportsService implements OnModuleInit {
       runs: this.runs,
       records: this.records,
       transactions: this.transactions,
-      audit: this.audit,
       nomenclatures: this.nomenclatures,
       geography: this.geography,
     };
@@ -196,7 +171,7 @@ export class ImportsService implements OnModuleInit {
 /** One run in progress: reads the file, maps and writes its batches, keeps the counts. */
 class Job {
   private readonly d: ReturnType<ImportsService['deps']>;
-  private readonly actor: string;
+  private readonly ref: RunRef;
   private lines = 0;
   private bytes = 0;
   private batches = 0;
@@ -208,7 +183,7 @@ class Job {
     private readonly options: ImportOptions,
   ) {
     this.d = service.deps();
-    this.actor = `import:${run.id}`;
+    this.ref = { id: run.id, actor: `import:${run.id}` };
   }
 
   private source(date: string | null): string {
@@ -229,11 +204,10 @@ class Job {
    * same writes, then rolls them back: only the run's report is kept.
    */
   private async commit(rejections: Rejection[], work: (tx: Tx, result: BatchResult) => Promise<void>): Promise<void> {
-    const result = new BatchResult(this.actor, rejections);
+    const result = new BatchResult(rejections);
     const apply = async (tx: Tx) => {
       await this.d.records.lockKind(tx, this.run.kind);
       await work(tx, result);
-      await this.d.audit.recordMany(tx, result.audit);
     };
     if (this.run.dryRun) {
       await this.d.transactions
@@ -330,7 +304,7 @@ class Job {
     await this.commit(rejections, async (tx, result) => {
       const ejs = rows.filter((r) => r.kind === 'EJ');
       const egs = rows.filter((r) => r.kind === 'EG');
-      result.add('organizations', ejs.length, await this.d.records.upsertOrganizations(tx, format, ejs));
+      result.add(ejs.length, await this.d.records.upsertOrganizations(tx, this.ref, format, ejs));
       const described = new Set(ejs.map((r) => r.finess));
       const missingParents = [...new Set(egs.map((r) => r.parent_finess!).filter((f) => !described.has(f)))].map(
         (finess): OrganizationRow => ({
@@ -342,8 +316,8 @@ class Job {
           finess_data: { format, stub: true },
         }),
       );
-      result.add('organizations', 0, await this.d.records.createMissingParents(tx, missingParents), false);
-      result.add('organizations', egs.length, await this.d.records.upsertOrganizations(tx, format, egs));
+      result.add(0, await this.d.records.createMissingParents(tx, this.ref, missingParents));
+      result.add(egs.length, await this.d.records.upsertOrganizations(tx, this.ref, format, egs));
       if (positions.length) await this.writePositions(tx, mapper, positions, result);
     });
   }
@@ -370,27 +344,9 @@ class Job {
           : null,
       };
     });
-    const written = await this.d.records.updatePositions(tx, this.run.id, rows);
+    const written = await this.d.records.updatePositions(tx, this.ref, rows);
     // A position completing a structure this run just wrote is part of that change, not another one.
-    result.add(
-      'organizations',
-      0,
-      written.filter((w) => !w.sameRun),
-      false,
-    );
-    result.audit.push(
-      ...written
-        .filter((w) => w.sameRun)
-        .map((w) => ({
-          action: 'update' as const,
-          entityType: 'organizations',
-          entityId: String(w.after.id),
-          before: camel(w.before),
-          after: camel(w.after),
-          actor: this.actor,
-        })),
-    );
-    result.counts.unchanged += positions.length - written.length;
+    result.add(positions.length - written.sameRun, { ...written, written: written.written - written.sameRun });
   }
 
   /** Legacy stock files list every open structure: the ones they no longer list are closed, never deleted. */
@@ -404,15 +360,7 @@ class Job {
       );
     }
     await this.commit([], async (tx, result) => {
-      const written = await this.d.records.closeMissing(
-        tx,
-        this.run.id,
-        this.format,
-        kinds,
-        closedOn,
-        GONE_FROM_FINESS,
-      );
-      result.add('organizations', 0, written, false);
+      result.add(0, await this.d.records.closeMissing(tx, this.ref, this.format, kinds, closedOn, GONE_FROM_FINESS));
     });
     return `${missing} structure(s) absente(s) du fichier fermée(s) au ${closedOn}.`;
   }
@@ -463,16 +411,16 @@ class Job {
     await this.commit(rejections, async (tx, result) => {
       for (const kind of ['EJ', 'EG', 'OI'] as const) {
         const rows = [...practices[kind].values()];
-        result.add('organizations', rows.length, await this.d.records.upsertOrganizations(tx, 'rpps', rows));
+        result.add(rows.length, await this.d.records.upsertOrganizations(tx, this.ref, 'rpps', rows));
       }
       const people = [...practitioners.values()];
-      result.add('practitioners', people.length, await this.d.records.upsertPractitioners(tx, people));
+      result.add(people.length, await this.d.records.upsertPractitioners(tx, this.ref, people));
       const ids = await this.d.records.practitionerIds(tx, [...practitioners.keys()]);
       const roleRows = [...roles.values()].map(({ rpps_id, ...role }) => ({
         ...role,
         practitioner_id: ids.get(rpps_id)!,
       }));
-      result.add('practitioner-roles', roleRows.length, await this.d.records.upsertRoles(tx, roleRows));
+      result.add(roleRows.length, await this.d.records.upsertRoles(tx, this.ref, roleRows));
     });
   }
 }
