@@ -101,8 +101,8 @@ async function write(file, lines) {
 /** cs1100501 + cs1100507 in one file: structureej, structureet, then geolocalisation lines. */
 function* finessLines(ets) {
   yield 'finess;etalab;111;2026-05-12';
-  const ejCount = Math.ceil(ets.length / 2);
-  for (let i = 0; i < ejCount; i++) {
+  // Two establishments per legal entity: one structureej line for each EJ, at its first establishment's place.
+  for (let i = 0; i < ets.length; i += 2) {
     const c = ets[i].commune;
     yield [
       'structureej',
@@ -363,16 +363,18 @@ chmodSync(dir, 0o755);
 const pgDir = path.join(os.tmpdir(), `ror-bench-pg-${process.pid}`);
 const finessFile = path.join(dir, 'etalab-cs1100507-stock-bench.csv');
 const rppsFile = path.join(dir, 'PS_LibreAcces_Personne_activite_bench.txt');
-const ets = Array.from({ length: ESTABLISHMENTS }, (_, i) => {
+const ets = [];
+for (let i = 0; i < ESTABLISHMENTS; i++) {
   const commune = pick(communes);
   const dep = commune.code.slice(0, 2);
-  return {
+  ets.push({
     finess: finessNumber(dep, 100000 + i),
-    ej: finessNumber(dep, 500000 + Math.floor(i / 2)),
+    // The second establishment of a pair shares the first one's legal entity.
+    ej: i % 2 ? ets[i - 1].ej : finessNumber(dep, 500000 + i / 2),
     commune,
     category: pick(CATEGORIES),
-  };
-});
+  });
+}
 console.error(`Generating files in ${dir} …`);
 const finessLineCount = await write(finessFile, finessLines(ets));
 const rppsLineCount = await write(rppsFile, rppsLines(ets, RPPS_LINES));

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Coding } from '../common/schemas.js';
 import type { Tx } from '../database/transaction.js';
-import { auditedWrite, type BulkColumn, bulkUpsert, type BulkSpec, type WriteCounts } from './bulk-upsert.js';
+import {
+  auditedWrite,
+  type BulkColumn,
+  bulkUpsert,
+  type BulkSpec,
+  RETURNING_STATES,
+  type WriteCounts,
+} from './bulk-upsert.js';
 
 /** The run writing, and its audit actor (`import:<run id>`). */
 export type RunRef = { id: string; actor: string };
@@ -218,13 +225,12 @@ export class ImportedRecordsRepository {
   createMissingParents(tx: Tx, run: RunRef, parents: OrganizationRow[]): Promise<WriteCounts> {
     return auditedWrite(
       tx,
-      `WITH before AS (SELECT * FROM organization WHERE false),
-       written AS (
+      `WITH written AS (
          INSERT INTO organization AS t (kind, finess, name, finess_source, finess_data, import_run_id)
          SELECT i.kind, i.finess, i.name, i.finess_source, i.finess_data, i.import_run_id
          FROM jsonb_to_recordset($1::jsonb) AS i(kind text, finess char(9), name text, finess_source text, finess_data jsonb, import_run_id uuid)
          ON CONFLICT (finess) DO NOTHING
-         RETURNING t.*)`,
+         ${RETURNING_STATES})`,
       [JSON.stringify(parents)],
       'organizations',
       run.actor,
@@ -250,13 +256,12 @@ export class ImportedRecordsRepository {
     return auditedWrite(
       tx,
       `WITH i AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(finess char(9), latitude float8, longitude float8, geocoding text)),
-       before AS (SELECT t.* FROM organization t JOIN i ON t.finess = i.finess),
        written AS (
          UPDATE organization t SET latitude = i.latitude, longitude = i.longitude, geocoding = i.geocoding,
            import_run_id = $2, updated_at = now(), version = t.version + 1
          FROM i WHERE t.finess = i.finess
            AND (t.latitude, t.longitude, t.geocoding) IS DISTINCT FROM (i.latitude, i.longitude, i.geocoding)
-         RETURNING t.*)`,
+         ${RETURNING_STATES})`,
       [JSON.stringify(rows), run.id],
       'organizations',
       run.actor,
@@ -287,15 +292,12 @@ export class ImportedRecordsRepository {
   ): Promise<WriteCounts> {
     return auditedWrite(
       tx,
-      `WITH before AS (
-         SELECT o.* FROM organization o
-         WHERE o.kind = ANY($2) AND o.closed_on IS NULL AND o.finess_data->>'format' = $1
-           AND NOT EXISTS (SELECT 1 FROM import_seen_key s WHERE s.run_id = $5 AND s.key = o.finess)
-         FOR UPDATE),
-       written AS (
+      `WITH written AS (
          UPDATE organization t SET closed_on = $3, closing_type = $4, import_run_id = $5, updated_at = now(),
            version = t.version + 1
-         FROM before WHERE t.id = before.id RETURNING t.*)`,
+         WHERE t.kind = ANY($2) AND t.closed_on IS NULL AND t.finess_data->>'format' = $1
+           AND NOT EXISTS (SELECT 1 FROM import_seen_key s WHERE s.run_id = $5 AND s.key = t.finess)
+         ${RETURNING_STATES})`,
       [format, kinds, closedOn, JSON.stringify(closingType), run.id],
       'organizations',
       run.actor,
