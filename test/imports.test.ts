@@ -245,3 +245,36 @@ describe('interrupted run', () => {
     expect(rerun).toMatchObject({ created: 7000 * 2, updated: 0 });
   });
 });
+
+describe('admin API', () => {
+  it('uploads a file, runs it in the background, reports progress and rejections', async () => {
+    const admin = await t.as('admin');
+    const { body: run } = await admin
+      .post('/api/imports')
+      .field('kind', 'finess')
+      .field('dryRun', 'true')
+      .attach('file', fixture('cs1100502-malformed.csv'))
+      .expect(202);
+    expect(run).toMatchObject({ kind: 'finess', dryRun: true, fileName: 'cs1100502-malformed.csv' });
+    let current = run;
+    for (let i = 0; i < 100 && ['queued', 'running'].includes(current.status); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      current = (await admin.get(`/api/imports/${run.id}`).expect(200)).body;
+    }
+    expect(current).toMatchObject({ status: 'succeeded', rejected: 6 });
+    const rejected = await admin.get(`/api/imports/${run.id}/rejections`).expect(200);
+    expect(rejected.body).toHaveLength(6);
+    expect(rejected.headers['content-range']).toMatch(/\/6$/);
+    const list = await admin.get('/api/imports').expect(200);
+    expect(list.body[0].id).toBe(run.id);
+  });
+
+  it('refuses a file of another kind with what was expected, and non-admins', async () => {
+    const admin = await t.as('admin');
+    const refused = await admin.post('/api/imports').field('kind', 'rpps').attach('file', fixture(LEGACY)).expect(400);
+    expect(refused.body.message).toMatch(/un fichier RPPS était attendu/);
+    const editor = await t.as('editeur');
+    await editor.post('/api/imports').field('kind', 'finess').attach('file', fixture(LEGACY)).expect(403);
+    await editor.get('/api/imports').expect(200);
+  });
+});

@@ -7,6 +7,7 @@ import auditEvents from './resources/auditEvents';
 import capacities from './resources/capacities';
 import equipment from './resources/equipment';
 import healthcareServices from './resources/healthcareServices';
+import imports from './resources/imports';
 import locations from './resources/locations';
 import organizations from './resources/organizations';
 import practitionerRoles from './resources/practitionerRoles';
@@ -35,5 +36,6 @@ export const App = () => (
     <Resource name="practitioners" {...practitioners} />
     <Resource name="practitioner-roles" {...practitionerRoles} />
     <Resource name="audit-events" {...auditEvents} />
+    <Resource name="imports" {...imports} />
   </Admin>
 );

@@ -26,6 +26,7 @@ export const naturalOrder: Record<string, SortPayload> = {
   practitioners: { field: 'lastName', order: 'ASC' },
   'practitioner-roles': { field: 'updatedAt', order: 'DESC' },
   'audit-events': { field: 'occurredAt', order: 'DESC' },
+  imports: { field: 'createdAt', order: 'DESC' },
 };
 
 const withNaturalOrder = <P extends { sort?: SortPayload }>(resource: string, params: P): P =>
