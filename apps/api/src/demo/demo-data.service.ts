@@ -1,16 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { CapacitiesService } from '../capacities/capacities.service.js';
 import { requestContext } from '../common/request-context.js';
 import { EquipmentService } from '../equipment/equipment.service.js';
 import { HealthcareServicesService } from '../healthcare-services/healthcare-services.service.js';
+import { ImportsService } from '../imports/imports.service.js';
 import { LocationsService } from '../locations/locations.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { PractitionerRolesService } from '../practitioner-roles/practitioner-roles.service.js';
 import { PractitionersService } from '../practitioners/practitioners.service.js';
 
 type Raw = Record<string, unknown> & { key?: string };
-type DemoFile = Record<
+type DemoFile = { imports: { kind: 'finess' | 'rpps'; file: string }[] } & Record<
   | 'organizations'
   | 'locations'
   | 'healthcareServices'
@@ -49,18 +51,24 @@ export class DemoDataService {
     private readonly equipment: EquipmentService,
     private readonly practitioners: PractitionersService,
     private readonly roles: PractitionerRolesService,
+    private readonly imports: ImportsService,
   ) {}
 
   async seedIfEmpty(file: string): Promise<boolean> {
     const { total } = await this.organizations.list({ offset: 0, limit: 1, filter: {}, sort: undefined });
     if (total > 0) return false;
     const demo = expand(JSON.parse(await readFile(file, 'utf8'))) as DemoFile;
-    await requestContext.run({ requestId: 'demo-seed', actor: 'demo-seed' }, () => this.seed(demo));
+    await requestContext.run({ requestId: 'demo-seed', actor: 'demo-seed' }, () => this.seed(demo, path.dirname(file)));
     this.logger.log(`Demo data loaded from ${file}`);
     return true;
   }
 
-  private async seed(demo: DemoFile): Promise<void> {
+  /**
+   * Hand-made EJs first (the samples describe establishments, not all their legal entities), then the real
+   * FINESS samples, whose establishments hang under them; hand-made records with a FINESS number the samples
+   * brought complete those (alias, contacts) instead of being created; the RPPS sample comes last.
+   */
+  private async seed(demo: DemoFile, dir: string): Promise<void> {
     const ids = new Map<string, string>();
     const ref = (key: unknown) => ids.get(String(key)) ?? null;
     const create = async (
@@ -73,7 +81,28 @@ export class DemoDataService {
         if (row.key) ids.set(row.key, created.id);
       }
     };
-    await create(this.organizations, demo.organizations, ({ parent, ...o }) => ({ ...o, parentId: ref(parent) }));
+    const runImports = async (kind: 'finess' | 'rpps') => {
+      for (const source of demo.imports.filter((i) => i.kind === kind)) {
+        const run = await this.imports.run(kind, path.join(dir, source.file), path.basename(source.file), {
+          startedBy: 'demo-seed',
+        });
+        if (run.status !== 'succeeded') throw new Error(`Demo import of ${source.file} failed: ${run.message}`);
+      }
+    };
+    const organization = ({ parent, ...o }: Raw) => ({ ...o, parentId: ref(parent) });
+    const legalEntities = demo.organizations.filter((o) => o.kind === 'EJ');
+    await create(this.organizations, legalEntities, organization);
+    await runImports('finess');
+    for (const row of demo.organizations.filter((o) => o.kind !== 'EJ')) {
+      const imported = row.finess
+        ? (await this.organizations.list({ offset: 0, limit: 1, filter: { finess: row.finess }, sort: undefined }))
+            .rows[0]
+        : undefined;
+      const saved = imported
+        ? await this.organizations.update(imported.id, { ...organization(row), version: imported.version })
+        : await this.organizations.create(organization(row));
+      if (row.key) ids.set(row.key, saved.id);
+    }
     await create(this.locations, demo.locations, ({ organization, ...l }) => ({
       ...l,
       organizationId: ref(organization),
@@ -96,5 +125,6 @@ export class DemoDataService {
       practitionerId: ref(practitioner),
       healthcareServiceId: ref(healthcareService),
     }));
+    await runImports('rpps');
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CapacitiesModule } from '../capacities/capacities.module.js';
 import { EquipmentModule } from '../equipment/equipment.module.js';
 import { HealthcareServicesModule } from '../healthcare-services/healthcare-services.module.js';
+import { ImportsModule } from '../imports/imports.module.js';
 import { LocationsModule } from '../locations/locations.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { PractitionerRolesModule } from '../practitioner-roles/practitioner-roles.module.js';
@@ -17,6 +18,7 @@ import { DemoDataService } from './demo-data.service.js';
     EquipmentModule,
     PractitionersModule,
     PractitionerRolesModule,
+    ImportsModule,
   ],
   providers: [DemoDataService],
   exports: [DemoDataService],
