@@ -50,13 +50,6 @@ export class Imports1764300000000 implements MigrationInterface {
         PRIMARY KEY (run_id, key)
       )`);
 
-    // Imports write their audit events in the statement that changes the rows (one per batch, not per row):
-    // this gives them the field names the API uses (finess_updated_at → finessUpdatedAt).
-    await q.query(`
-      CREATE FUNCTION audit_camel_keys(j jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-        SELECT coalesce(jsonb_object_agg(
-          lower(left(k, 1)) || substr(replace(initcap(replace(k, '_', ' ')), ' ', ''), 2), v), '{}'::jsonb)
-        FROM jsonb_each(j) AS e(k, v) $$`);
     await q.query(`
       ALTER TABLE organization
         ADD COLUMN finess_source text,
@@ -83,7 +76,6 @@ export class Imports1764300000000 implements MigrationInterface {
     await q.query(
       `ALTER TABLE organization DROP COLUMN finess_source, DROP COLUMN finess_data, DROP COLUMN geocoding, DROP COLUMN import_run_id, DROP COLUMN rpps_structure_id`,
     );
-    await q.query(`DROP FUNCTION audit_camel_keys(jsonb)`);
     await q.query(`DROP TABLE import_seen_key`);
     await q.query(`DROP TABLE import_rejection`);
     await q.query(`DROP TABLE import_run`);

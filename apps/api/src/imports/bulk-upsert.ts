@@ -25,14 +25,20 @@ export type BulkSpec = {
 /** What one statement wrote: rows created, closed (closed_on set), otherwise updated; `sameRun` = rows the run had already written. */
 export type WriteCounts = { created: number; closed: number; written: number; sameRun: number };
 
-/** The RETURNING clause of a write (PostgreSQL ≥ 18 `old`/`new`): each row's state before and after. */
-export const RETURNING_STATES = `RETURNING new.id,
-  CASE WHEN old.id IS NULL THEN NULL ELSE to_jsonb(old) END AS before, to_jsonb(new) AS after`;
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
- * Runs `ctes` (which must define `written`, ending with RETURNING_STATES) and, in the same statement,
- * records one audit event per written row with the run as actor: before/after states with the API's field
- * names. Thousands of rows cost one round trip and no join.
+ * The RETURNING clause of a write (PostgreSQL ≥ 18 `old`/`new`): each row's state before and after, as
+ * objects with the API's field names (finess_updated_at → finessUpdatedAt), built column by column.
+ */
+export function returningStates(columns: string[]): string {
+  const state = (row: string) => `jsonb_build_object(${columns.map((c) => `'${camel(c)}', ${row}.${c}`).join(', ')})`;
+  return `RETURNING new.id, CASE WHEN old.id IS NULL THEN NULL ELSE ${state('old')} END AS before, ${state('new')} AS after`;
+}
+
+/**
+ * Runs `ctes` (which must define `written`, ending with `returningStates`) and, in the same statement,
+ * records one audit event per written row with the run as actor. Thousands of rows cost one round trip.
  */
 export async function auditedWrite(
   tx: Tx,
@@ -47,13 +53,12 @@ export async function auditedWrite(
     `${ctes},
     audited AS (
       INSERT INTO audit_event (actor, action, entity_type, entity_id, before, after)
-      SELECT $${n + 1}, CASE WHEN before IS NULL THEN 'create' ELSE 'update' END, $${n + 2}, id::text,
-        audit_camel_keys(before), audit_camel_keys(after)
+      SELECT $${n + 1}, CASE WHEN before IS NULL THEN 'create' ELSE 'update' END, $${n + 2}, id::text, before, after
       FROM written
       RETURNING 1)
     SELECT count(*) FILTER (WHERE before IS NULL)::int AS created,
-      count(*) FILTER (WHERE before IS NOT NULL AND before->>'closed_on' IS NULL AND after->>'closed_on' IS NOT NULL)::int AS closed,
-      count(*) FILTER (WHERE before->>'import_run_id' = $${n + 3})::int AS "sameRun",
+      count(*) FILTER (WHERE before IS NOT NULL AND before->>'closedOn' IS NULL AND after->>'closedOn' IS NOT NULL)::int AS closed,
+      count(*) FILTER (WHERE before->>'importRunId' = $${n + 3})::int AS "sameRun",
       count(*)::int AS written
     FROM written`,
     [...params, actor, entityType, runId],
@@ -71,6 +76,7 @@ export async function bulkUpsert(
   rows: Record<string, unknown>[],
   inputColumns: BulkColumn[],
   run: { id: string; actor: string },
+  tableColumns: string[],
 ): Promise<WriteCounts> {
   if (rows.length === 0) return { created: 0, closed: 0, written: 0, sameRun: 0 };
   const recordset = inputColumns.map(([n, t]) => `${n} ${t}`).join(', ');
@@ -93,7 +99,7 @@ export async function bulkUpsert(
         ${[...owned, ...stamped].map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
         updated_at = now(), version = t.version + 1
       WHERE (${owned.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${owned.map((c) => `EXCLUDED.${c}`).join(', ')})
-      ${RETURNING_STATES}
+      ${returningStates(tableColumns)}
     )`;
   return auditedWrite(tx, ctes, [JSON.stringify(rows)], spec.entityType, run.actor, run.id);
 }

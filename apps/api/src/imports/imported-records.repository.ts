@@ -7,7 +7,7 @@ import {
   type BulkColumn,
   bulkUpsert,
   type BulkSpec,
-  RETURNING_STATES,
+  returningStates,
   type WriteCounts,
 } from './bulk-upsert.js';
 
@@ -215,14 +215,38 @@ const ROLE_INPUT: BulkColumn[] = [
  */
 @Injectable()
 export class ImportedRecordsRepository {
+  private readonly columns = new Map<string, Promise<string[]>>();
+
   constructor(private readonly dataSource: DataSource) {}
 
-  upsertOrganizations(tx: Tx, run: RunRef, owner: OrganizationOwner, rows: OrganizationRow[]): Promise<WriteCounts> {
-    return bulkUpsert(tx, organizationSpec(owner), rows, ORGANIZATION_INPUT, run);
+  /** A table's columns, read once: the audit states list them all. */
+  private columnsOf(table: string): Promise<string[]> {
+    if (!this.columns.has(table)) {
+      this.columns.set(
+        table,
+        this.dataSource
+          .query(
+            `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1
+             ORDER BY ordinal_position`,
+            [table],
+          )
+          .then((rows: { column_name: string }[]) => rows.map((r) => r.column_name)),
+      );
+    }
+    return this.columns.get(table)!;
+  }
+
+  async upsertOrganizations(
+    tx: Tx,
+    run: RunRef,
+    owner: OrganizationOwner,
+    rows: OrganizationRow[],
+  ): Promise<WriteCounts> {
+    return bulkUpsert(tx, organizationSpec(owner), rows, ORGANIZATION_INPUT, run, await this.columnsOf('organization'));
   }
 
   /** EJs named by EG lines but not (yet) described: created with their number only, never overwritten. */
-  createMissingParents(tx: Tx, run: RunRef, parents: OrganizationRow[]): Promise<WriteCounts> {
+  async createMissingParents(tx: Tx, run: RunRef, parents: OrganizationRow[]): Promise<WriteCounts> {
     return auditedWrite(
       tx,
       `WITH written AS (
@@ -230,7 +254,7 @@ export class ImportedRecordsRepository {
          SELECT i.kind, i.finess, i.name, i.finess_source, i.finess_data, i.import_run_id
          FROM jsonb_to_recordset($1::jsonb) AS i(kind text, finess char(9), name text, finess_source text, finess_data jsonb, import_run_id uuid)
          ON CONFLICT (finess) DO NOTHING
-         ${RETURNING_STATES})`,
+         ${returningStates(await this.columnsOf('organization'))})`,
       [JSON.stringify(parents)],
       'organizations',
       run.actor,
@@ -248,7 +272,7 @@ export class ImportedRecordsRepository {
   }
 
   /** Positions from `geolocalisation` lines (`sameRun`: rows this run had just created or updated). */
-  updatePositions(
+  async updatePositions(
     tx: Tx,
     run: RunRef,
     rows: { finess: string; latitude: number | null; longitude: number | null; geocoding: string | null }[],
@@ -261,7 +285,7 @@ export class ImportedRecordsRepository {
            import_run_id = $2, updated_at = now(), version = t.version + 1
          FROM i WHERE t.finess = i.finess
            AND (t.latitude, t.longitude, t.geocoding) IS DISTINCT FROM (i.latitude, i.longitude, i.geocoding)
-         ${RETURNING_STATES})`,
+         ${returningStates(await this.columnsOf('organization'))})`,
       [JSON.stringify(rows), run.id],
       'organizations',
       run.actor,
@@ -282,7 +306,7 @@ export class ImportedRecordsRepository {
   }
 
   /** Closes (never deletes) what a stock file no longer lists. */
-  closeMissing(
+  async closeMissing(
     tx: Tx,
     run: RunRef,
     format: string,
@@ -297,7 +321,7 @@ export class ImportedRecordsRepository {
            version = t.version + 1
          WHERE t.kind = ANY($2) AND t.closed_on IS NULL AND t.finess_data->>'format' = $1
            AND NOT EXISTS (SELECT 1 FROM import_seen_key s WHERE s.run_id = $5 AND s.key = t.finess)
-         ${RETURNING_STATES})`,
+         ${returningStates(await this.columnsOf('organization'))})`,
       [format, kinds, closedOn, JSON.stringify(closingType), run.id],
       'organizations',
       run.actor,
@@ -305,8 +329,8 @@ export class ImportedRecordsRepository {
     );
   }
 
-  upsertPractitioners(tx: Tx, run: RunRef, rows: PractitionerRow[]): Promise<WriteCounts> {
-    return bulkUpsert(tx, PRACTITIONER, rows, PRACTITIONER_INPUT, run);
+  async upsertPractitioners(tx: Tx, run: RunRef, rows: PractitionerRow[]): Promise<WriteCounts> {
+    return bulkUpsert(tx, PRACTITIONER, rows, PRACTITIONER_INPUT, run, await this.columnsOf('practitioner'));
   }
 
   async practitionerIds(tx: Tx, rppsIds: string[]): Promise<Map<string, string>> {
@@ -317,8 +341,8 @@ export class ImportedRecordsRepository {
     return new Map(rows.map((r) => [r.rpps_id, r.id]));
   }
 
-  upsertRoles(tx: Tx, run: RunRef, rows: PractitionerRoleRow[]): Promise<WriteCounts> {
-    return bulkUpsert(tx, ROLE, rows, ROLE_INPUT, run);
+  async upsertRoles(tx: Tx, run: RunRef, rows: PractitionerRoleRow[]): Promise<WriteCounts> {
+    return bulkUpsert(tx, ROLE, rows, ROLE_INPUT, run, await this.columnsOf('practitioner_role'));
   }
 
   /** Serialises the batches of concurrent runs of one kind (no deadlock between their upserts). */
