@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { createApp, migrate } from '../bootstrap.js';
+import { createApp, loadData, migrate } from '../bootstrap.js';
 import { createLogger } from '../common/logging.js';
 import { ValidationError } from '../common/errors.js';
 import { parseConfig } from '../config.js';
@@ -26,6 +26,8 @@ try {
   await migrate(database.url);
   const app = await createApp(config, database.url, createLogger(config.logLevel));
   await app.init();
+  // Communes and NOS tables must be there to place and check the records (no demo data).
+  await loadData(app, config.dataDir, false);
   const imports = app.get(ImportsService);
   try {
     const { run, done } = await imports.start(kind, path.resolve(file), path.basename(file), {
