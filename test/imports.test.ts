@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ImportsService } from '../apps/api/src/imports/imports.service.js';
@@ -20,7 +20,10 @@ beforeAll(async () => {
   t = await startTestApp({ withoutDemo: true });
   imports = t.app.get(ImportsService);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 const run = (kind: 'finess' | 'rpps', file: string, dryRun = false) =>
   imports.run(kind, file, path.basename(file), { dryRun, startedBy: 'test' });
