@@ -85,7 +85,9 @@ describe('lists', () => {
     expect(page.body[0].name >= page.body[1].name).toBe(true);
 
     const byFiness = await api.get('/api/organizations').query({ filter: JSON.stringify({ finess: '010000024' }) });
-    expect(byFiness.body.map((o: { name: string }) => o.name)).toEqual(['CH DE FLEYRIAT']);
+    expect(byFiness.body.map((o: { name: string }) => o.name)).toEqual([
+      'CENTRE HOSPITALIER DE BOURG-EN-BRESSE FLEYRIAT',
+    ]);
     const byText = await api.get('/api/healthcare-services').query({ filter: JSON.stringify({ q: 'GERIATRIQUE' }) });
     expect(byText.body.map((o: { name: string }) => o.name)).toEqual(['Court séjour gériatrique']);
     const byActivity = await api

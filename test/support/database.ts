@@ -1,6 +1,8 @@
 import pg from 'pg';
 
 export const TEMPLATE_DATABASE = 'ror_test_template';
+/** Migrated, geography and NOS loaded, no structure: where imports start from. */
+export const REFERENCE_DATABASE = 'ror_test_reference';
 
 /** The server the tests use: set by the global setup (embedded) or given as TEST_DATABASE_ADMIN_URL. */
 export function adminUrl(): string {

@@ -12,6 +12,7 @@ import { parseConfig } from '../../dist/apps/api/src/config.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../../dist/apps/api/src/database/embedded-postgres.js';
 
 const TEMPLATE_DATABASE = 'ror_test_template';
+const REFERENCE_DATABASE = 'ror_test_reference';
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -25,7 +26,8 @@ const freePort = () =>
 
 /**
  * Starts the real PostgreSQL once (embedded, unless TEST_DATABASE_ADMIN_URL names an external server) and
- * builds a template database: migrated, with the reference data and the demo data. Each test file clones it.
+ * builds two template databases: one migrated with the reference data only, and one with the demo data too.
+ * Each test file clones one of them.
  */
 export default async function globalSetup() {
   if (!process.env.TEST_DATABASE_ADMIN_URL) {
@@ -41,14 +43,21 @@ export default async function globalSetup() {
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_ADMIN_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-  await admin.end();
-  await ensureDatabase(process.env.TEST_DATABASE_ADMIN_URL, TEMPLATE_DATABASE);
-  const url = new URL(process.env.TEST_DATABASE_ADMIN_URL);
-  url.pathname = `/${TEMPLATE_DATABASE}`;
-  await migrate(url.toString());
+  await admin.query(`DROP DATABASE IF EXISTS ${REFERENCE_DATABASE} WITH (FORCE)`);
+  await ensureDatabase(process.env.TEST_DATABASE_ADMIN_URL, REFERENCE_DATABASE);
   const config = parseConfig({ ...process.env, LOG_LEVEL: 'silent' });
-  const app = await createApp(config, url.toString(), createLogger('silent'));
-  await app.init();
-  await loadData(app, config.dataDir, true);
-  await app.close();
+  const load = async (name, seedDemo) => {
+    const url = new URL(process.env.TEST_DATABASE_ADMIN_URL);
+    url.pathname = `/${name}`;
+    await migrate(url.toString());
+    const app = await createApp(config, url.toString(), createLogger('silent'));
+    await app.init();
+    await loadData(app, config.dataDir, seedDemo);
+    await app.close();
+  };
+  // Reference data only (imports start from no structure), then the demo template built on it.
+  await load(REFERENCE_DATABASE, false);
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE} TEMPLATE ${REFERENCE_DATABASE}`);
+  await admin.end();
+  await load(TEMPLATE_DATABASE, true);
 }

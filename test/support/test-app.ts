@@ -7,7 +7,13 @@ import { type DevIdp, startDevIdp } from '../../apps/dev-idp/src/dev-idp.js';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { createLogger } from '../../apps/api/src/common/logging.js';
 import { parseConfig } from '../../apps/api/src/config.js';
-import { createTestDatabase, databaseUrl, dropTestDatabase } from './database.js';
+import {
+  createTestDatabase,
+  databaseUrl,
+  dropTestDatabase,
+  REFERENCE_DATABASE,
+  TEMPLATE_DATABASE,
+} from './database.js';
 import { type CookieJar, pscLogin } from './psc-login.js';
 
 export const PSC_CLIENT = { id: 'ror-back-office', secret: 'test-secret' };
@@ -41,13 +47,14 @@ export const freePort = () =>
   });
 
 /**
- * The real application on its own copy of the seeded template database, listening on a real port, with its
- * own local Pro Santé Connect (apps/dev-idp) whose client registration points back at it.
+ * The real application on its own copy of the seeded template database (or of the one without demo data),
+ * listening on a real port, with its own local Pro Santé Connect (apps/dev-idp) whose client registration
+ * points back at it.
  */
 export async function startTestApp(
-  options: { adminDistDir?: string; env?: Record<string, string>; jwtUserinfo?: boolean } = {},
+  options: { adminDistDir?: string; env?: Record<string, string>; jwtUserinfo?: boolean; withoutDemo?: boolean } = {},
 ): Promise<TestApp> {
-  const name = await createTestDatabase();
+  const name = await createTestDatabase(options.withoutDemo ? REFERENCE_DATABASE : TEMPLATE_DATABASE);
   const url = databaseUrl(name);
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;

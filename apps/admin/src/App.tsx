@@ -14,6 +14,7 @@ import auditEvents from './resources/auditEvents';
 import capacities from './resources/capacities';
 import equipment from './resources/equipment';
 import healthcareServices from './resources/healthcareServices';
+import imports from './resources/imports';
 import locations from './resources/locations';
 import organizations from './resources/organizations';
 import practitionerRoles from './resources/practitionerRoles';
@@ -56,5 +57,6 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/my-access" element={<MyAccessPage />} />
     </CustomRoutes>
+    <Resource name="imports" {...imports} />
   </Admin>
 );

@@ -29,6 +29,7 @@ export const naturalOrder: Record<string, SortPayload> = {
   'access-requests': { field: 'createdAt', order: 'DESC' },
   users: { field: 'familyName', order: 'ASC' },
   'api-clients': { field: 'name', order: 'ASC' },
+  imports: { field: 'createdAt', order: 'DESC' },
 };
 
 const withNaturalOrder = <P extends { sort?: SortPayload }>(resource: string, params: P): P =>

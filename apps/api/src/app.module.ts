@@ -14,6 +14,7 @@ import { EquipmentModule } from './equipment/equipment.module.js';
 import { FhirModule } from './fhir/fhir.module.js';
 import { GeographyModule } from './geography/geography.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { HealthcareServicesModule } from './healthcare-services/healthcare-services.module.js';
 import { LocationsModule } from './locations/locations.module.js';
 import { NomenclaturesModule } from './nomenclatures/nomenclatures.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         PractitionerRolesModule,
         StructureTreeModule,
         FhirModule,
+        ImportsModule,
         DemoModule,
       ],
       providers: [

@@ -15,6 +15,8 @@ interface CommonProps {
   validate?: Validator | Validator[];
   /** Read by react-admin's filter form to pin a filter; unused here. */
   alwaysOn?: boolean;
+  /** Shown but not editable (fields an import owns). */
+  readOnly?: boolean;
 }
 
 interface AutocompleteProps extends CommonProps {
@@ -69,6 +71,7 @@ const CodingAutocomplete = ({
   validate,
   multiple,
   valueIsCode,
+  readOnly = false,
 }: AutocompleteProps) => {
   const translate = useTranslate();
   const { id, field, fieldState, isRequired } = useInput({ source, validate });
@@ -113,6 +116,7 @@ const CodingAutocomplete = ({
     <Autocomplete<Option, boolean>
       id={id}
       multiple={multiple}
+      readOnly={readOnly}
       value={multiple ? selected : (selected[0] ?? null)}
       options={options}
       onChange={(_event, value) => store(asArray(value))}

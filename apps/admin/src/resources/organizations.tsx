@@ -19,7 +19,9 @@ import {
   TextInput,
   required,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
+import { Alert } from '@mui/material';
 import { AddressField, AddressInputs } from '../components/Address';
 import { AuditHistory } from '../components/AuditHistory';
 import { CodingField } from '../components/CodingField';
@@ -37,7 +39,25 @@ interface Organization {
   id: string;
   kind: OrganizationKind;
   name: string;
+  /** Set on records the FINESS / RPPS imports created: their identity fields are read-only here. */
+  finessSource?: string | null;
+  finessUpdatedAt?: string | null;
 }
+
+/** Where an imported record's read-only fields come from, at the top of its form. */
+const ImportedNotice = () => {
+  const record = useRecordContext<Organization>();
+  const translate = useTranslate();
+  if (!record?.finessSource) return null;
+  return (
+    <Alert severity="info" sx={{ mb: 2 }}>
+      {translate('app.organization.imported', {
+        source: record.finessSource,
+        date: record.finessUpdatedAt ? new Date(record.finessUpdatedAt).toLocaleDateString('fr-FR') : '—',
+      })}
+    </Alert>
+  );
+};
 
 const kindChoices = (['EJ', 'EG', 'OI'] as const).map((id) => ({
   id,
@@ -82,45 +102,57 @@ const OrganizationList = () => (
   </ListPage>
 );
 
-const OrganizationForm = ({ isNew }: { isNew: boolean }) => (
-  <SimpleForm defaultValues={isNew ? { kind: 'OI', contacts: [] } : undefined}>
-    <FormSection title="app.section.identity">
-      <SelectInput source="kind" choices={kindChoices} validate={required()} readOnly={!isNew} />
-      <ReferenceInput source="parentId" reference="organizations">
-        <AutocompleteInput helperText="app.organization.parent_helper" />
-      </ReferenceInput>
-      <TextInput source="name" validate={required()} />
-      <TextInput source="operationalName" />
-      <FormDataConsumer<{ kind?: OrganizationKind }>>
-        {({ formData }) =>
-          formData.kind && (
-            <CodingInput
-              key={formData.kind}
-              source={kindCoding[formData.kind]}
-              attribute={`organizations.${kindCoding[formData.kind]}`}
-            />
-          )
-        }
-      </FormDataConsumer>
-      <TextInput source="finess" validate={digits(9)} helperText="app.organization.finess_helper" />
-      <TextInput source="siren" validate={digits(9)} />
-      <TextInput source="siret" validate={digits(14)} />
-    </FormSection>
-    <FormSection title="app.section.place">
-      <AddressInputs />
-    </FormSection>
-    <FormSection title="app.section.closure">
-      <DateInput source="openedOn" />
-      <DateInput source="closedOn" />
-      <CodingInput source="closingType" attribute="organizations.closingType" />
-      <DateInput source="reopeningExpectedOn" />
-      <TextInput source="comment" multiline />
-    </FormSection>
-    <FormSection title="app.section.contacts">
-      <ContactsInput />
-    </FormSection>
-  </SimpleForm>
-);
+const OrganizationForm = ({ isNew }: { isNew: boolean }) => {
+  const record = useRecordContext<Organization>();
+  // The API keeps these fields as the import wrote them; the form says so instead of pretending.
+  const imported = Boolean(record?.finessSource);
+  return (
+    <SimpleForm defaultValues={isNew ? { kind: 'OI', contacts: [] } : undefined}>
+      <ImportedNotice />
+      <FormSection title="app.section.identity">
+        <SelectInput source="kind" choices={kindChoices} validate={required()} readOnly={!isNew} />
+        <ReferenceInput source="parentId" reference="organizations">
+          <AutocompleteInput helperText="app.organization.parent_helper" readOnly={imported} />
+        </ReferenceInput>
+        <TextInput source="name" validate={required()} readOnly={imported} />
+        <TextInput source="operationalName" />
+        <FormDataConsumer<{ kind?: OrganizationKind }>>
+          {({ formData }) =>
+            formData.kind && (
+              <CodingInput
+                key={formData.kind}
+                source={kindCoding[formData.kind]}
+                attribute={`organizations.${kindCoding[formData.kind]}`}
+                readOnly={imported && formData.kind !== 'OI'}
+              />
+            )
+          }
+        </FormDataConsumer>
+        <TextInput
+          source="finess"
+          validate={digits(9)}
+          helperText="app.organization.finess_helper"
+          readOnly={imported}
+        />
+        <TextInput source="siren" validate={digits(9)} readOnly={imported} />
+        <TextInput source="siret" validate={digits(14)} readOnly={imported} />
+      </FormSection>
+      <FormSection title="app.section.place">
+        <AddressInputs readOnly={imported} />
+      </FormSection>
+      <FormSection title="app.section.closure">
+        <DateInput source="openedOn" readOnly={imported} />
+        <DateInput source="closedOn" readOnly={imported} />
+        <CodingInput source="closingType" attribute="organizations.closingType" readOnly={imported} />
+        <DateInput source="reopeningExpectedOn" />
+        <TextInput source="comment" multiline />
+      </FormSection>
+      <FormSection title="app.section.contacts">
+        <ContactsInput />
+      </FormSection>
+    </SimpleForm>
+  );
+};
 
 /** Whichever of legal status, category or internal type qualifies this record's level. */
 const KindCodingField = (_props: ShowChildProps) => {
@@ -156,6 +188,8 @@ const OrganizationShow = () => (
         <DateField source="reopeningExpectedOn" />
         <TextField source="comment" />
         <DateField source="updatedAt" showTime />
+        <TextField source="finessSource" />
+        <DateField source="finessUpdatedAt" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="app.section.contacts">
         <ContactsField label={false} />

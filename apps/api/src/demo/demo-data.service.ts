@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { ApiClientsService } from '../api-clients/api-clients.service.js';
+import path from 'node:path';
 import { CapacitiesService } from '../capacities/capacities.service.js';
 import { requestContext } from '../common/request-context.js';
 import { EquipmentService } from '../equipment/equipment.service.js';
 import { HealthcareServicesService } from '../healthcare-services/healthcare-services.service.js';
+import { ImportsService } from '../imports/imports.service.js';
 import { LocationsService } from '../locations/locations.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { PractitionerRolesService } from '../practitioner-roles/practitioner-roles.service.js';
@@ -12,7 +14,7 @@ import { PractitionersService } from '../practitioners/practitioners.service.js'
 import { UsersService } from '../users/users.service.js';
 
 type Raw = Record<string, unknown> & { key?: string };
-type DemoFile = Record<
+type DemoFile = { imports: { kind: 'finess' | 'rpps'; file: string }[] } & Record<
   | 'organizations'
   | 'locations'
   | 'healthcareServices'
@@ -56,6 +58,7 @@ export class DemoDataService {
     private readonly roles: PractitionerRolesService,
     private readonly users: UsersService,
     private readonly apiClients: ApiClientsService,
+    private readonly imports: ImportsService,
   ) {}
 
   /** Seeds an empty database; returns the key of the demo API client then created, or null if not empty. */
@@ -65,13 +68,18 @@ export class DemoDataService {
     const demo = expand(JSON.parse(await readFile(file, 'utf8'))) as DemoFile;
     const key = await requestContext.run(
       { requestId: 'demo-seed', actor: 'demo-seed', principal: { kind: 'system', id: 'demo-seed' } },
-      () => this.seed(demo),
+      () => this.seed(demo, path.dirname(file)),
     );
     this.logger.log(`Demo data loaded from ${file}`);
     return key;
   }
 
-  private async seed(demo: DemoFile): Promise<string> {
+  /**
+   * Hand-made EJs first (the samples describe establishments, not all their legal entities), then the real
+   * FINESS samples, whose establishments hang under them; hand-made records with a FINESS number the samples
+   * brought complete those (alias, contacts) instead of being created; the RPPS sample comes last.
+   */
+  private async seed(demo: DemoFile, dir: string): Promise<string> {
     const ids = new Map<string, string>();
     const ref = (key: unknown) => ids.get(String(key)) ?? null;
     const create = async (
@@ -84,7 +92,28 @@ export class DemoDataService {
         if (row.key) ids.set(row.key, created.id);
       }
     };
-    await create(this.organizations, demo.organizations, ({ parent, ...o }) => ({ ...o, parentId: ref(parent) }));
+    const runImports = async (kind: 'finess' | 'rpps') => {
+      for (const source of demo.imports.filter((i) => i.kind === kind)) {
+        const run = await this.imports.run(kind, path.join(dir, source.file), path.basename(source.file), {
+          startedBy: 'demo-seed',
+        });
+        if (run.status !== 'succeeded') throw new Error(`Demo import of ${source.file} failed: ${run.message}`);
+      }
+    };
+    const organization = ({ parent, ...o }: Raw) => ({ ...o, parentId: ref(parent) });
+    const legalEntities = demo.organizations.filter((o) => o.kind === 'EJ');
+    await create(this.organizations, legalEntities, organization);
+    await runImports('finess');
+    for (const row of demo.organizations.filter((o) => o.kind !== 'EJ')) {
+      const imported = row.finess
+        ? (await this.organizations.list({ offset: 0, limit: 1, filter: { finess: row.finess }, sort: undefined }))
+            .rows[0]
+        : undefined;
+      const saved = imported
+        ? await this.organizations.update(imported.id, { ...organization(row), version: imported.version })
+        : await this.organizations.create(organization(row));
+      if (row.key) ids.set(row.key, saved.id);
+    }
     await create(this.locations, demo.locations, ({ organization, ...l }) => ({
       ...l,
       organizationId: ref(organization),
@@ -108,6 +137,7 @@ export class DemoDataService {
       healthcareServiceId: ref(healthcareService),
       organizationId: ref(organization),
     }));
+    await runImports('rpps');
     for (const { subjectNameId, givenName, familyName, roles } of demo.users) {
       const user = await this.users.provision({
         subjectNameId: String(subjectNameId),

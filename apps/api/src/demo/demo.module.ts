@@ -3,6 +3,7 @@ import { ApiClientsModule } from '../api-clients/api-clients.module.js';
 import { CapacitiesModule } from '../capacities/capacities.module.js';
 import { EquipmentModule } from '../equipment/equipment.module.js';
 import { HealthcareServicesModule } from '../healthcare-services/healthcare-services.module.js';
+import { ImportsModule } from '../imports/imports.module.js';
 import { LocationsModule } from '../locations/locations.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { PractitionerRolesModule } from '../practitioner-roles/practitioner-roles.module.js';
@@ -21,6 +22,7 @@ import { DemoDataService } from './demo-data.service.js';
     PractitionerRolesModule,
     UsersModule,
     ApiClientsModule,
+    ImportsModule,
   ],
   providers: [DemoDataService],
   exports: [DemoDataService],

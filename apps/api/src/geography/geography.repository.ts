@@ -34,6 +34,14 @@ export class GeographyRepository {
     return rows[0] ?? null;
   }
 
+  async allCommunes(): Promise<
+    Pick<CommuneRow, 'code' | 'departementCode' | 'regionCode' | 'latitude' | 'longitude'>[]
+  > {
+    return this.dataSource.query(
+      `SELECT code, departement_code AS "departementCode", region_code AS "regionCode", latitude, longitude FROM commune`,
+    );
+  }
+
   async replaceAll(
     tx: Tx,
     regions: { code: string; name: string; administrative: boolean }[],

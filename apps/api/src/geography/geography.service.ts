@@ -22,6 +22,11 @@ export class GeographyService {
     return { communeCode, departementCode: commune.departementCode, regionCode: commune.regionCode, commune };
   }
 
+  /** Every commune in memory (a few MB whatever the input): bulk imports place thousands of records a second. */
+  async communeIndex(): Promise<Map<string, Omit<CommuneRow, 'name' | 'postalCodes' | 'type' | 'parentCode'>>> {
+    return new Map((await this.repository.allCommunes()).map((c) => [c.code, c]));
+  }
+
   /** Loads the COG files of `dir` (regions.csv, departements.csv, communes.csv) when the tables are empty. */
   async loadIfEmpty(dir: string): Promise<number> {
     if (!(await this.repository.isEmpty())) return 0;

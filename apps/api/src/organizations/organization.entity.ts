@@ -29,4 +29,28 @@ export class Organization extends TrackedEntity {
   @Column({ type: 'date', nullable: true }) reopeningExpectedOn!: string | null;
   @Column({ type: 'text', nullable: true }) comment!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) finessUpdatedAt!: Date | null;
+  /** Set by the FINESS/RPPS imports (issue 4): the file that last changed the record; read-only in the API. */
+  @Column({ type: 'text', nullable: true }) finessSource!: string | null;
+  @Column({ type: 'jsonb', nullable: true }) finessData!: Record<string, unknown> | null;
+  @Column({ type: 'text', nullable: true }) geocoding!: string | null;
+  @Column({ type: 'uuid', nullable: true }) importRunId!: string | null;
+  @Column({ type: 'text', nullable: true }) rppsStructureId!: string | null;
 }
+
+/** Fields the FINESS and RPPS imports own on the records they created: users see them, never change them. */
+export const IMPORT_OWNED_FIELDS = [
+  'parentId',
+  'finess',
+  'siren',
+  'siret',
+  'name',
+  'legalStatus',
+  'category',
+  'address',
+  'communeCode',
+  'latitude',
+  'longitude',
+  'openedOn',
+  'closedOn',
+  'closingType',
+] as const;

@@ -7,7 +7,7 @@ import type { ContactInput } from '../common/schemas.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import type { Tx } from '../database/transaction.js';
 import { GeographyService } from '../geography/geography.service.js';
-import type { Organization, OrganizationKind } from './organization.entity.js';
+import { IMPORT_OWNED_FIELDS, type Organization, type OrganizationKind } from './organization.entity.js';
 import { type OrganizationInput, organizationSchema } from './organization.schema.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 
@@ -42,6 +42,7 @@ export class OrganizationsService extends CrudService<Organization, Organization
   }
 
   protected async toRow(input: OrganizationInput, previous?: Organization): Promise<Partial<Organization>> {
+    if (previous?.finessSource) keepImportedFields(input, previous);
     const { contacts: _contacts, ...fields } = input;
     if (previous && previous.kind !== input.kind) {
       throw new ValidationError({ kind: 'Le type d’une structure (EJ, EG, OI) ne change pas' });
@@ -100,4 +101,12 @@ export class OrganizationsService extends CrudService<Organization, Organization
   findStructure(id: string): Promise<Organization[]> {
     return this.organizations.findStructure(id);
   }
+}
+
+/** An imported record keeps what its source says (the admin form shows those fields read-only). */
+function keepImportedFields(input: OrganizationInput, previous: Organization): void {
+  const target = input as Record<string, unknown>;
+  for (const field of IMPORT_OWNED_FIELDS) target[field] = previous[field];
+  // Ville units created from the RPPS also take their type from it.
+  if (previous.rppsStructureId) input.internalType = previous.internalType;
 }

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ImportRejection, ImportRun } from './import-run.entity.js';
+import { ImportRejectionsRepository, ImportRunsRepository } from './import-runs.repository.js';
+import { ImportedRecordsRepository } from './imported-records.repository.js';
+import { ImportsController } from './imports.controller.js';
+import { ImportsService } from './imports.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ImportRun, ImportRejection])],
+  controllers: [ImportsController],
+  providers: [ImportsService, ImportRunsRepository, ImportRejectionsRepository, ImportedRecordsRepository],
+  exports: [ImportsService],
+})
+export class ImportsModule {}

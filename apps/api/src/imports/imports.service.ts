@@ -1,0 +1,426 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { stat } from 'node:fs/promises';
+import { NotFoundError, ValidationError } from '../common/errors.js';
+import type { ListQuery, ListResult } from '../common/list-query.js';
+import { type Tx, TransactionRunner } from '../database/transaction.js';
+import { GeographyService } from '../geography/geography.service.js';
+import { NomenclaturesService } from '../nomenclatures/nomenclatures.service.js';
+import type { WriteCounts } from './bulk-upsert.js';
+import type { ImportRejection, ImportRun } from './import-run.entity.js';
+import {
+  ImportRejectionsRepository,
+  ImportRunsRepository,
+  type Rejection,
+  type RunCounts,
+} from './import-runs.repository.js';
+import {
+  ImportedRecordsRepository,
+  type OrganizationRow,
+  type PractitionerRoleRow,
+  type PractitionerRow,
+  type RunRef,
+} from './imported-records.repository.js';
+import { GONE_FROM_FINESS, RecordMapper } from './record-mapping.js';
+import { detectFormat, FORMAT_LABELS, type ImportFormat, type ImportKind, RefusedFileError } from './sources/detect.js';
+import { readLegacyFiness } from './sources/finess-legacy.js';
+import { readFinessPlus } from './sources/finess-plus.js';
+import { readRpps, type RppsRecord } from './sources/rpps.js';
+import type { FinessItem, GeolocationRecord, StructureRecord } from './sources/structure-record.js';
+import { RecordError } from './sources/structure-record.js';
+import { detectEncoding } from './sources/text-lines.js';
+
+/** Records per batch: one transaction, a few statements. Big enough for throughput, small enough to redo. */
+const BATCH = 5000;
+/** A run whose heartbeat stopped this long ago died with its process. */
+const STALE_SECONDS = 120;
+/** A stock file that would close more than this share of the known structures is not trusted to close any. */
+const MAX_CLOSED_SHARE = 0.05;
+const MIN_CLOSED_GUARD = 100;
+
+export type ImportOptions = {
+  dryRun?: boolean;
+  startedBy: string;
+  /** Tests: called after each committed batch (a throw there simulates a crash between batches). */
+  afterBatch?: (batch: number) => Promise<void> | void;
+};
+
+/** Rolls a dry run's batch back after it has been measured. */
+class DryRunRollback extends Error {}
+
+const ZERO: RunCounts = { created: 0, updated: 0, closed: 0, unchanged: 0, rejected: 0 };
+
+/** What a batch did, for the run's counts (its audit events are written by the same statements). */
+class BatchResult {
+  readonly counts: RunCounts = { ...ZERO };
+
+  constructor(readonly rejections: Rejection[]) {
+    this.counts.rejected = rejections.length;
+  }
+
+  /** Counts written rows (created, closed, updated) and, out of `considered`, the ones left unchanged. */
+  add(considered: number, w: WriteCounts): void {
+    this.counts.created += w.created;
+    this.counts.closed += w.closed;
+    this.counts.updated += w.written - w.created - w.closed;
+    this.counts.unchanged += Math.max(0, considered - w.written);
+  }
+}
+
+/**
+ * FINESS and RPPS imports (issue 4): each run is a job in `import_run`. Files are streamed; records are
+ * written in batches, each batch one transaction with its audit events, rejections and progress, so a killed
+ * run leaves whole batches only and a rerun completes the job (the upserts are idempotent).
+ */
+@Injectable()
+export class ImportsService implements OnModuleInit {
+  private readonly logger = new Logger(ImportsService.name);
+
+  constructor(
+    private readonly runs: ImportRunsRepository,
+    private readonly rejections: ImportRejectionsRepository,
+    private readonly records: ImportedRecordsRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly nomenclatures: NomenclaturesService,
+    private readonly geography: GeographyService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.runs.markStaleInterrupted(STALE_SECONDS);
+  }
+
+  list(query: ListQuery): Promise<ListResult<ImportRun>> {
+    return this.runs.list(query);
+  }
+
+  async get(id: string): Promise<ImportRun> {
+    const run = await this.runs.findById(id);
+    if (!run) throw new NotFoundError('imports', id);
+    return run;
+  }
+
+  listRejections(runId: string, query: ListQuery): Promise<ListResult<ImportRejection>> {
+    return this.rejections.list({ ...query, filter: { ...query.filter, runId } });
+  }
+
+  /**
+   * Registers a run and checks the file is of the announced kind (refused before any write otherwise);
+   * `done` settles when the run ends. The API answers at once; the CLI awaits `done`.
+   */
+  async start(
+    kind: ImportKind,
+    file: string,
+    fileName: string,
+    options: ImportOptions,
+  ): Promise<{ run: ImportRun; done: Promise<ImportRun> }> {
+    await this.runs.markStaleInterrupted(STALE_SECONDS);
+    const { size } = await stat(file);
+    const run = await this.runs.create({
+      kind,
+      fileName,
+      fileSize: String(size),
+      dryRun: options.dryRun ?? false,
+      startedBy: options.startedBy,
+    });
+    let format: ImportFormat;
+    try {
+      format = await detectFormat(file, kind);
+    } catch (error) {
+      if (!(error instanceof RefusedFileError)) throw error;
+      await this.runs.finish(run.id, 'refused', error.message);
+      throw new ValidationError({ file: error.message }, error.message);
+    }
+    await this.runs.start(run.id, format);
+    const done = this.execute({ ...run, format }, file, format, options);
+    return { run: await this.get(run.id), done };
+  }
+
+  /** Runs an import to its end (CLI, seed, tests). */
+  async run(kind: ImportKind, file: string, fileName: string, options: ImportOptions): Promise<ImportRun> {
+    return (await this.start(kind, file, fileName, options)).done;
+  }
+
+  private async execute(
+    run: ImportRun,
+    file: string,
+    format: ImportFormat,
+    options: ImportOptions,
+  ): Promise<ImportRun> {
+    const job = new Job(this, run, format, options);
+    try {
+      const notes = format === 'rpps' ? await job.importRpps(file) : await job.importFiness(file);
+      await this.runs.finish(run.id, 'succeeded', notes.join(' ') || null);
+    } catch (error) {
+      this.logger.error(`Import ${run.id} failed: ${(error as Error).stack ?? String(error)}`);
+      await this.runs.finish(run.id, 'failed', `Échec : ${(error as Error).message}`).catch(() => {});
+    }
+    return this.get(run.id);
+  }
+
+  /** Internal to the job: the collaborators it needs. */
+  deps() {
+    return {
+      runs: this.runs,
+      records: this.records,
+      transactions: this.transactions,
+      nomenclatures: this.nomenclatures,
+      geography: this.geography,
+    };
+  }
+}
+
+/** One run in progress: reads the file, maps and writes its batches, keeps the counts. */
+class Job {
+  private readonly d: ReturnType<ImportsService['deps']>;
+  private readonly ref: RunRef;
+  private lines = 0;
+  private bytes = 0;
+  private batches = 0;
+
+  constructor(
+    service: ImportsService,
+    private readonly run: ImportRun,
+    private readonly format: ImportFormat,
+    private readonly options: ImportOptions,
+  ) {
+    this.d = service.deps();
+    this.ref = { id: run.id, actor: `import:${run.id}` };
+  }
+
+  private source(date: string | null): string {
+    return `${FORMAT_LABELS[this.format]} « ${this.run.fileName} »${date ? ` du ${date}` : ''}`;
+  }
+
+  private async mapper(date: string | null): Promise<RecordMapper> {
+    return new RecordMapper(
+      this.d.nomenclatures,
+      await this.d.geography.communeIndex(),
+      this.run.id,
+      this.source(date),
+    );
+  }
+
+  /**
+   * Writes one batch atomically with its audit events, rejections and progress. A dry run measures the
+   * same writes, then rolls them back: only the run's report is kept.
+   */
+  private async commit(rejections: Rejection[], work: (tx: Tx, result: BatchResult) => Promise<void>): Promise<void> {
+    const result = new BatchResult(rejections);
+    const apply = async (tx: Tx) => {
+      await this.d.records.lockKind(tx, this.run.kind);
+      await work(tx, result);
+    };
+    if (this.run.dryRun) {
+      await this.d.transactions
+        .run(async (tx) => {
+          await apply(tx);
+          throw new DryRunRollback();
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof DryRunRollback)) throw error;
+        });
+      await this.d.runs.addRejections(undefined, this.run.id, rejections);
+      await this.d.runs.progress(undefined, this.run.id, result.counts, this.lines, this.bytes);
+    } else {
+      await this.d.transactions.run(async (tx) => {
+        await apply(tx);
+        await this.d.runs.addRejections(tx, this.run.id, rejections);
+        await this.d.runs.progress(tx, this.run.id, result.counts, this.lines, this.bytes);
+      });
+    }
+    await this.options.afterBatch?.(++this.batches);
+  }
+
+  async importFiness(file: string): Promise<string[]> {
+    let extractionDate: string | null = null;
+    const progress = (b: number) => (this.bytes = b);
+    const items: AsyncIterable<FinessItem> =
+      this.format === 'finess-legacy'
+        ? readLegacyFiness(file, await detectEncoding(file), progress, (d) => (extractionDate = d))
+        : readFinessPlus(file, progress);
+    let mapper: RecordMapper | null = null;
+    const structures = new Map<string, { line: number; record: StructureRecord }>();
+    const positions = new Map<string, { line: number; record: GeolocationRecord }>();
+    let rejections: Rejection[] = [];
+    const kindsSeen = new Set<string>();
+    const ignored = new Map<string, number>();
+    const flush = async () => {
+      mapper ??= await this.mapper(extractionDate);
+      await this.writeFinessBatch(
+        mapper,
+        [...structures.values()],
+        [...positions.values()],
+        rejections,
+        extractionDate,
+      );
+      structures.clear();
+      positions.clear();
+      rejections = [];
+    };
+    for await (const item of items) {
+      this.lines = item.line;
+      if ('error' in item) rejections.push({ line: item.line, reason: item.error, content: item.raw ?? null });
+      else if ('structure' in item) {
+        kindsSeen.add(item.structure.kind);
+        structures.set(item.structure.finess, { line: item.line, record: item.structure });
+      } else if ('geolocation' in item)
+        positions.set(item.geolocation.finess, { line: item.line, record: item.geolocation });
+      else ignored.set(item.ignored, (ignored.get(item.ignored) ?? 0) + 1);
+      if (structures.size + positions.size + rejections.length >= BATCH) await flush();
+    }
+    await flush();
+    const notes = [...ignored].map(([tag, n]) => `${n} ligne(s) « ${tag} » lues mais non importées.`);
+    if (this.format === 'finess-legacy' && kindsSeen.size > 0) {
+      notes.push(await this.closeMissing([...kindsSeen], extractionDate ?? new Date().toISOString().slice(0, 10)));
+    }
+    return notes;
+  }
+
+  private async writeFinessBatch(
+    mapper: RecordMapper,
+    structures: { line: number; record: StructureRecord }[],
+    positions: { line: number; record: GeolocationRecord }[],
+    rejections: Rejection[],
+    extractionDate: string | null,
+  ): Promise<void> {
+    const format = this.format as 'finess-legacy' | 'finess-plus';
+    const closedOn = extractionDate ?? new Date().toISOString().slice(0, 10);
+    const rows: OrganizationRow[] = [];
+    for (const { line, record } of structures) {
+      try {
+        rows.push(mapper.structure(record, format, closedOn));
+      } catch (error) {
+        if (!(error instanceof RecordError)) throw error;
+        rejections.push({ line, reason: error.message, content: `${record.kind} ${record.finess} ${record.name}` });
+      }
+    }
+    if (format === 'finess-legacy') {
+      // Scratch keys, not records: written outside the batch so that a dry run can report closures too.
+      await this.d.runs.markSeen(
+        this.run.id,
+        rows.map((r) => r.finess!),
+      );
+    }
+    rejections.sort((a, b) => a.line - b.line);
+    await this.commit(rejections, async (tx, result) => {
+      const ejs = rows.filter((r) => r.kind === 'EJ');
+      const egs = rows.filter((r) => r.kind === 'EG');
+      result.add(ejs.length, await this.d.records.upsertOrganizations(tx, this.ref, format, ejs));
+      const described = new Set(ejs.map((r) => r.finess));
+      const missingParents = [...new Set(egs.map((r) => r.parent_finess!).filter((f) => !described.has(f)))].map(
+        (finess): OrganizationRow => ({
+          ...egs[0]!,
+          kind: 'EJ',
+          finess,
+          parent_finess: null,
+          name: `Entité juridique FINESS ${finess}`,
+          finess_data: { format, stub: true },
+        }),
+      );
+      result.add(0, await this.d.records.createMissingParents(tx, this.ref, missingParents));
+      result.add(egs.length, await this.d.records.upsertOrganizations(tx, this.ref, format, egs));
+      if (positions.length) await this.writePositions(tx, mapper, positions, result);
+    });
+  }
+
+  private async writePositions(
+    tx: Tx,
+    mapper: RecordMapper,
+    positions: { line: number; record: GeolocationRecord }[],
+    result: BatchResult,
+  ): Promise<void> {
+    const communes = await this.d.records.communesOf(
+      tx,
+      positions.map((p) => p.record.finess),
+    );
+    const rows = positions.map(({ record }) => {
+      const { near, departement } = mapper.nearOf(communes.get(record.finess) ?? null);
+      const p = mapper.position(record.position, departement, near);
+      return {
+        finess: record.finess,
+        latitude: p?.latitude ?? null,
+        longitude: p?.longitude ?? null,
+        geocoding: p
+          ? `${record.position.precision ?? 'adresse'} (${record.position.crs ?? 'CRS du territoire'})`
+          : null,
+      };
+    });
+    const written = await this.d.records.updatePositions(tx, this.ref, rows);
+    // A position completing a structure this run just wrote is part of that change, not another one.
+    result.add(positions.length - written.sameRun, { ...written, written: written.written - written.sameRun });
+  }
+
+  /** Legacy stock files list every open structure: the ones they no longer list are closed, never deleted. */
+  private async closeMissing(kinds: string[], closedOn: string): Promise<string> {
+    const { missing, known } = await this.d.records.countMissing(this.run.id, this.format, kinds);
+    if (missing === 0) return 'Aucune structure absente du fichier.';
+    if (missing > MIN_CLOSED_GUARD && missing > known * MAX_CLOSED_SHARE) {
+      return (
+        `${missing} structure(s) connue(s) absente(s) du fichier (sur ${known}) : non fermées, ce fichier semble ` +
+        'être un extrait partiel et non l’extraction complète.'
+      );
+    }
+    await this.commit([], async (tx, result) => {
+      result.add(0, await this.d.records.closeMissing(tx, this.ref, this.format, kinds, closedOn, GONE_FROM_FINESS));
+    });
+    return `${missing} structure(s) absente(s) du fichier fermée(s) au ${closedOn}.`;
+  }
+
+  async importRpps(file: string): Promise<string[]> {
+    const mapper = await this.mapper(null);
+    let batch: { line: number; record: RppsRecord }[] = [];
+    let rejections: Rejection[] = [];
+    const flush = async () => {
+      await this.writeRppsBatch(mapper, batch, rejections);
+      batch = [];
+      rejections = [];
+    };
+    for await (const item of readRpps(file, (b) => (this.bytes = b))) {
+      this.lines = item.line;
+      if ('error' in item) rejections.push({ line: item.line, reason: item.error, content: item.raw ?? null });
+      else batch.push(item);
+      if (batch.length + rejections.length >= BATCH) await flush();
+    }
+    await flush();
+    return [];
+  }
+
+  private async writeRppsBatch(
+    mapper: RecordMapper,
+    lines: { line: number; record: RppsRecord }[],
+    rejections: Rejection[],
+  ): Promise<void> {
+    const practitioners = new Map<string, PractitionerRow>();
+    const roles = new Map<string, Omit<PractitionerRoleRow, 'practitioner_id'> & { rpps_id: string }>();
+    const practices: Record<'EJ' | 'EG' | 'OI', Map<string, OrganizationRow>> = {
+      EJ: new Map(),
+      EG: new Map(),
+      OI: new Map(),
+    };
+    for (const { line, record } of lines) {
+      try {
+        const mapped = mapper.professional(record);
+        practitioners.set(mapped.practitioner.rpps_id, mapped.practitioner);
+        roles.set(`${mapped.role.rpps_id} ${mapped.role.rpps_key}`, mapped.role);
+        for (const o of mapped.practice) practices[o.kind].set(o.rpps_structure_id!, o);
+      } catch (error) {
+        if (!(error instanceof RecordError)) throw error;
+        rejections.push({ line, reason: error.message, content: null });
+      }
+    }
+    rejections.sort((a, b) => a.line - b.line);
+    await this.commit(rejections, async (tx, result) => {
+      for (const kind of ['EJ', 'EG', 'OI'] as const) {
+        const rows = [...practices[kind].values()];
+        result.add(rows.length, await this.d.records.upsertOrganizations(tx, this.ref, 'rpps', rows));
+      }
+      const people = [...practitioners.values()];
+      result.add(people.length, await this.d.records.upsertPractitioners(tx, this.ref, people));
+      const ids = await this.d.records.practitionerIds(tx, [...practitioners.keys()]);
+      const roleRows = [...roles.values()].map(({ rpps_id, ...role }) => ({
+        ...role,
+        practitioner_id: ids.get(rpps_id)!,
+      }));
+      result.add(roleRows.length, await this.d.records.upsertRoles(tx, this.ref, roleRows));
+    });
+  }
+}
