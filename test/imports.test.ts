@@ -276,8 +276,8 @@ describe('admin API', () => {
     const admin = await t.as('admin');
     const refused = await admin.post('/api/imports').field('kind', 'rpps').attach('file', fixture(LEGACY)).expect(400);
     expect(refused.body.message).toMatch(/un fichier RPPS était attendu/);
-    const editor = await t.as('editeur');
+    const editor = await t.as('hospital-editor');
     await editor.post('/api/imports').field('kind', 'finess').attach('file', fixture(LEGACY)).expect(403);
-    await editor.get('/api/imports').expect(200);
+    await editor.get('/api/imports').expect(403);
   });
 });

@@ -79,6 +79,9 @@ export async function startTestApp(
     PSC_CLIENT_ID: client.id,
     PSC_CLIENT_SECRET: client.secret,
     DEV_IDP: 'false',
+    // The admin persona is a national admin by configuration too (the bootstrap path): databases without demo
+    // data have no role assignment.
+    NATIONAL_ADMIN_IDS: '810000000100',
     ...options.env,
   });
   const app = await createApp(config, url, createLogger('silent'));

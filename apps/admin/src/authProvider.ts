@@ -51,6 +51,7 @@ const isRead = (action: string) => action === 'list' || action === 'show';
  */
 const resourcePolicies: Partial<Record<string, (me: CurrentUser, action: string) => boolean>> = {
   'api-clients': (me, action) => me.isAdmin && (isRead(action) || action === 'create'),
+  imports: (me, action) => me.isAdmin && (isRead(action) || action === 'create'),
   users: (me, action) => canManageRoles(me) && isRead(action),
   'access-requests': (_me, action) => isRead(action) || action === 'create',
   'audit-events': (_me, action) => isRead(action),
