@@ -1,11 +1,8 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ApiClientsService } from '../api-clients/api-clients.service.js';
-import { createApp, migrate } from '../bootstrap.js';
-import { createLogger } from '../common/logging.js';
 import { requestContext } from '../common/request-context.js';
-import { parseConfig } from '../config.js';
-import { resolveDatabase } from './database-url.js';
+import { runWithApp } from './run-with-app.js';
 
 const USAGE = `Usage:
   npm run api-client -- create --name <nom> --profile <0-5> [--regions 84,11] [--capacity-structures <uuid>,<uuid>]
@@ -38,13 +35,7 @@ if (!command || !['create', 'rotate', 'revoke'].includes(command) || (command !=
   process.exit(2);
 }
 
-const config = parseConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-const database = await resolveDatabase(config);
-let exitCode = 0;
-try {
-  await migrate(database.url);
-  const app = await createApp(config, database.url, createLogger(config.logLevel));
-  await app.init();
+await runWithApp(async (app) => {
   const clients = app.get(ApiClientsService);
   const context = {
     requestId: 'operator-cli',
@@ -73,13 +64,10 @@ try {
         console.log(`Client ${client.name} révoqué.`);
       }
     });
+    return 0;
   } catch (error) {
     const details = (error as { errors?: Record<string, string> }).errors;
     console.error(`Refusé : ${(error as Error).message}${details ? ` ${JSON.stringify(details)}` : ''}`);
-    exitCode = 1;
+    return 1;
   }
-  await app.close();
-} finally {
-  await database.stop();
-}
-process.exit(exitCode);
+});

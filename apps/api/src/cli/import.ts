@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { createApp, loadData, migrate } from '../bootstrap.js';
-import { createLogger } from '../common/logging.js';
+import { loadData } from '../bootstrap.js';
 import { ValidationError } from '../common/errors.js';
-import { parseConfig } from '../config.js';
 import type { ImportRun } from '../imports/import-run.entity.js';
 import { ImportsService } from '../imports/imports.service.js';
-import { resolveDatabase } from './database-url.js';
+import { runWithApp } from './run-with-app.js';
 
 /**
  * `npm run import -- finess|rpps <file> [--dry-run]`: one import run, with its progress on stderr and its
@@ -19,13 +17,7 @@ if ((kind !== 'finess' && kind !== 'rpps') || !file) {
   console.error('Usage : npm run import -- finess|rpps <fichier> [--dry-run]');
   process.exit(2);
 }
-const config = parseConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-const database = await resolveDatabase(config);
-let exitCode = 0;
-try {
-  await migrate(database.url);
-  const app = await createApp(config, database.url, createLogger(config.logLevel));
-  await app.init();
+await runWithApp(async (app, config) => {
   // Communes and NOS tables must be there to place and check the records (no demo data).
   await loadData(app, config.dataDir, false);
   const imports = app.get(ImportsService);
@@ -47,17 +39,13 @@ try {
     for (const r of rows) console.log(`  ligne ${r.line} : ${r.reason}`);
     if (total > rows.length)
       console.log(`  … et ${total - rows.length} autre(s) rejet(s) (GET /api/imports/${run.id}/rejections)`);
-    if (finished.status !== 'succeeded') exitCode = 1;
+    return finished.status === 'succeeded' ? 0 : 1;
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     console.error(error.message);
-    exitCode = 1;
+    return 1;
   }
-  await app.close();
-} finally {
-  await database.stop();
-}
-process.exit(exitCode);
+});
 
 function summary(r: ImportRun): string {
   return `${r.created} créés, ${r.updated} modifiés, ${r.closed} fermés, ${r.unchanged} inchangés, ${r.rejected} rejetés`;
