@@ -417,25 +417,8 @@ try {
     results[kind] = {
       lines,
       copySeconds: +floor.seconds.toFixed(2),
-      first: {
-        seconds: +first.seconds.toFixed(1),
-        linesPerSecond: Math.round(lines / first.seconds),
-        peakRssMb: first.peakMb,
-        status: first.result.status,
-        created: first.result.created,
-        updated: first.result.updated,
-        rejected: first.result.rejected,
-      },
-      second: {
-        seconds: +second.seconds.toFixed(1),
-        linesPerSecond: Math.round(lines / second.seconds),
-        peakRssMb: second.peakMb,
-        status: second.result.status,
-        created: second.result.created,
-        updated: second.result.updated,
-        unchanged: second.result.unchanged,
-        rowsWritten: unchangedWrites,
-      },
+      first: { ...runFigures(first, lines), rejected: first.result.rejected },
+      second: { ...runFigures(second, lines), unchanged: second.result.unchanged, rowsWritten: unchangedWrites },
       ratioToCopy: +(first.seconds / floor.seconds).toFixed(1),
       secondOverFirst: +(second.seconds / first.seconds).toFixed(2),
     };
@@ -461,3 +444,15 @@ console.log(
     2,
   ),
 );
+
+/** What the report keeps of one import run. */
+function runFigures(run, lines) {
+  return {
+    seconds: +run.seconds.toFixed(1),
+    linesPerSecond: Math.round(lines / run.seconds),
+    peakRssMb: run.peakMb,
+    status: run.result.status,
+    created: run.result.created,
+    updated: run.result.updated,
+  };
+}

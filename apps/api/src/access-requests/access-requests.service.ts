@@ -158,8 +158,7 @@ export class AccessRequestsService {
   }
 
   private async toViews(caller: UserPrincipal, rows: AccessRequest[]): Promise<AccessRequestView[]> {
-    const users = new Map<string, { fullName: string; subjectNameId: string }>();
-    for (const userId of new Set(rows.map((r) => r.userId))) users.set(userId, await this.users.get(userId));
+    const users = await this.users.identities(rows.map((r) => r.userId));
     const organizations = new Map(
       (await this.organizations.findMany(rows.map((r) => r.organizationId))).map((o) => [
         o.id,

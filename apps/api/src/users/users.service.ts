@@ -91,6 +91,12 @@ export class UsersService {
     }));
   }
 
+  /** Who these users are, in one query (lists that name the people behind their rows). */
+  async identities(ids: string[]): Promise<Map<string, { fullName: string; subjectNameId: string }>> {
+    const users = await this.repository.findByIds([...new Set(ids)]);
+    return new Map(users.map((u) => [u.id, { fullName: fullName(u), subjectNameId: u.subjectNameId }]));
+  }
+
   async list(query: ListQuery): Promise<ListResult<UserView>> {
     const { rows, total } = await this.repository.list(query);
     return { rows: await this.toViews(rows, false), total };
