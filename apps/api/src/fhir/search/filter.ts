@@ -1,6 +1,6 @@
 import type { ResourceType } from '../fhir.constants.js';
 import { invalidParameter } from '../fhir-errors.js';
-import { type Criterion, criteriaSql, parseCriterion } from './criteria.js';
+import { type Criterion, criteriaSql, parseCriterion, type Scope } from './criteria.js';
 import { paramDef } from './search-parameters.js';
 import type { SqlParams } from './sql-params.js';
 
@@ -48,13 +48,7 @@ function finalType(type: ResourceType, c: Criterion): string {
   return paramDef(current, c.name)!.type;
 }
 
-export function filterSql(
-  type: ResourceType,
-  a: string,
-  expression: string,
-  p: SqlParams,
-  visible: (type: ResourceType, alias: string) => string,
-): string {
+export function filterSql(type: ResourceType, a: string, expression: string, p: SqlParams, policy: Scope): string {
   if (expression.length > 2000) throw invalidParameter('_filter', 'expression trop longue');
   const toks = tokenize(expression);
   let pos = 0;
@@ -91,7 +85,7 @@ export function filterSql(
       if (op !== 'eq' && op !== 'ne') throw invalidParameter('_filter', `${op} ne s'applique pas à ${path}`);
       criterion = { ...probe, modifier: op === 'ne' ? 'not' : probe.modifier };
     }
-    return criteriaSql(type, a, [criterion], p, visible).join(' AND ');
+    return criteriaSql(type, a, [criterion], p, policy).join(' AND ');
   };
 
   const factor = (): string => {

@@ -274,10 +274,18 @@ const common = (): Record<string, ParamDef> => ({
 
 // ---- per resource ------------------------------------------------------------------------------------
 
+/**
+ * A capacity dimension (one coding): the containment, plus the code compared as the `capacity_dimensions_uq`
+ * index stores it (implied by the containment), so a place's indicators are found through that index.
+ */
 const capacity = (column: string, id: string): ParamDef => ({
   type: 'token',
   group: 'capacity',
-  term: coding(column),
+  term: (a, raw, m, p, name) => {
+    const { code } = parseToken(name, raw);
+    const contains = coding(column)(a, raw, m, p, name);
+    return code && contains !== 'false' ? `${contains} AND ${a}.${column}->>'code' = ${p.add(code)}` : contains;
+  },
   canonical: SP(id),
 });
 
