@@ -359,6 +359,15 @@ describe('search columns kept current by triggers (migration 1764500000000)', ()
     await t.db.query(`DELETE FROM location WHERE id = $1`, [place]);
   });
 
+  it('_filter branches joined by or (each on its own copy of the table) and negated', async () => {
+    const filter = (f: string) => `/fhir/HealthcareService?_filter=${encodeURIComponent(f)}`;
+    const either = (await get(filter(`_id eq ${ids.offer} or specialty eq ${R211}|999`)).expect(200)).body;
+    expect(resources(either).map((r) => r.id)).toEqual([ids.offer]);
+    const all = (await get('/fhir/HealthcareService?_summary=count')).body.total;
+    const rest = (await get(`${filter(`not(_id eq ${ids.offer} or _id eq ${ZERO})`)}&_summary=count`).expect(200)).body;
+    expect(rest.total).toBe(all - 1);
+  });
+
   it('a place whose offers are all sensitive units is hidden from profiles that do not see them', async () => {
     const place = (
       await t.db.query(
