@@ -129,9 +129,10 @@ const page = (table, alias, where, rows) =>
         top AS (SELECT id FROM ids ORDER BY id LIMIT ${PAGE})
    SELECT (SELECT count(*) FROM ids) AS total, ${rows(alias)}
    FROM ${table} ${alias} WHERE ${alias}.id IN (SELECT id FROM top) ORDER BY ${alias}.id`;
-const offerByActivityAndPlace = (values) => `hs.operational_activities @> $${values}::jsonb
-  AND EXISTS (SELECT 1 FROM healthcare_service_location hl JOIN location l ON l.id = hl.location_id
-              WHERE hl.healthcare_service_id = hs.id AND l.address->>'postalCode' LIKE $${values + 1} || '%')`;
+/** Offers with a place in a département: the places' postal-code prefixes stored on the offer (migration 1764500000000). */
+const inDepartement = (value) => `hs.location_postal_prefixes @> ARRAY[$${value}::text]`;
+const offerByActivityAndPlace = (values) =>
+  `hs.operational_activities @> $${values}::jsonb AND ${inDepartement(values + 1)}`;
 const availableBeds = `EXISTS (SELECT 1 FROM capacity c WHERE c.location_id = l.id AND c.nature->>'code' = '01'
   AND c.status->>'code' = '02' AND c.count > 0)`;
 
@@ -211,10 +212,8 @@ const QUERIES = [
     http: (p, i) =>
       `HealthcareService?location.address-postalcode=${p.prefixes[i % p.prefixes.length]}&_include=HealthcareService:organization&_include:iterate=Organization:partof&_include=HealthcareService:location&_revinclude=PractitionerRole:service&_include=PractitionerRole:practitioner&_count=${PAGE}`, // prettier-ignore
     sql: (p, i) => {
-      const where = `EXISTS (SELECT 1 FROM healthcare_service_location hl JOIN location l ON l.id = hl.location_id
-        WHERE hl.healthcare_service_id = hs.id AND l.address->>'postalCode' LIKE $1 || '%')`;
       return [
-        `WITH ids AS MATERIALIZED (SELECT hs.id FROM healthcare_service hs WHERE ${where}),
+        `WITH ids AS MATERIALIZED (SELECT hs.id FROM healthcare_service hs WHERE ${inDepartement(1)}),
          page AS (SELECT ${OFFER_ROWS('hs')} FROM healthcare_service hs
            WHERE hs.id IN (SELECT id FROM ids ORDER BY id LIMIT ${PAGE})),
          total AS (SELECT count(*) AS n FROM ids),

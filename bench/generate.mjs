@@ -739,6 +739,12 @@ async function generate(url) {
             'crisisType', crisis_type->>'code')), count, source, observed_at, created_at
         FROM capacity`);
     log(`capacity_history: written in ${seconds(started)}`);
+    // The search columns the offer–place link triggers keep (migration 1764500000000), with the same functions.
+    started = performance.now();
+    await client.query(`SELECT refresh_offer_postal_prefixes(ARRAY(SELECT healthcare_service_id FROM healthcare_service_location))`); // prettier-ignore
+    await client.query(`SELECT refresh_location_sensitive_only(ARRAY(SELECT hl.location_id FROM healthcare_service_location hl
+      JOIN healthcare_service h ON h.id = hl.healthcare_service_id WHERE h.sensitive_unit))`);
+    log(`offer postal prefixes and sensitive-only places: written in ${seconds(started)}`);
     await client.query(`SET session_replication_role = origin`);
     for (const table of GENERATED) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     started = performance.now();

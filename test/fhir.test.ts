@@ -319,3 +319,74 @@ describe('access profiles', () => {
     await get(`/fhir/HealthcareService/${ids.offer}`, '1;84').expect(200);
   });
 });
+
+describe('search columns kept current by triggers (migration 1764500000000)', () => {
+  const offersIn = async (postalCode: string, profile = '1') =>
+    resources(
+      (await get(`/fhir/HealthcareService?location.address-postalcode=${postalCode}&_count=1000`, profile).expect(200))
+        .body,
+    ).map((r) => r.id);
+  const placeVisible = async (id: string, profile: string) =>
+    resources((await get(`/fhir/Location?_id=${id}`, profile).expect(200)).body).length === 1;
+
+  it('département searches follow a place moved to another postal code, and links added or removed', async () => {
+    const { rows } = await t.db.query(`SELECT address->>'postalCode' AS pc FROM location WHERE id = $1`, [
+      ids.location,
+    ]);
+    const pc: string = rows[0].pc;
+    // Stored lengths (2, 3, 5) and the join kept for other lengths agree.
+    for (const prefix of [pc.slice(0, 2), pc.slice(0, 3), pc.slice(0, 4), pc]) expect(await offersIn(prefix)).toContain(ids.offer); // prettier-ignore
+    expect(await offersIn('975')).not.toContain(ids.offer);
+
+    await t.db.query(`UPDATE location SET address = jsonb_set(address, '{postalCode}', '"97500"') WHERE id = $1`, [ids.location]); // prettier-ignore
+    for (const prefix of ['975', '9750', '97500']) expect(await offersIn(prefix)).toContain(ids.offer);
+    await t.db.query(`UPDATE location SET address = jsonb_set(address, '{postalCode}', to_jsonb($2::text)) WHERE id = $1`, [ids.location, pc]); // prettier-ignore
+    expect(await offersIn('975')).not.toContain(ids.offer);
+    expect(await offersIn(pc)).toContain(ids.offer);
+
+    const place = (
+      await t.db.query(
+        `INSERT INTO location (name, status, commune_code, organization_id, address)
+         VALUES ('Antenne de test', '{"code": "3"}', '01451', $1, '{"postalCode": "97500", "city": "Saint-Pierre"}') RETURNING id`,
+        [ids.eg],
+      )
+    ).rows[0].id as string;
+    await t.db.query(`INSERT INTO healthcare_service_location VALUES ($1, $2)`, [ids.offer, place]);
+    expect(await offersIn('97')).toContain(ids.offer);
+    expect(await offersIn(pc.slice(0, 2))).toContain(ids.offer);
+    await t.db.query(`DELETE FROM healthcare_service_location WHERE location_id = $1`, [place]);
+    expect(await offersIn('97')).not.toContain(ids.offer);
+    await t.db.query(`DELETE FROM location WHERE id = $1`, [place]);
+  });
+
+  it('_filter branches joined by or (each on its own copy of the table) and negated', async () => {
+    const filter = (f: string) => `/fhir/HealthcareService?_filter=${encodeURIComponent(f)}`;
+    const either = (await get(filter(`_id eq ${ids.offer} or specialty eq ${R211}|999`)).expect(200)).body;
+    expect(resources(either).map((r) => r.id)).toEqual([ids.offer]);
+    const all = (await get('/fhir/HealthcareService?_summary=count')).body.total;
+    const rest = (await get(`${filter(`not(_id eq ${ids.offer} or _id eq ${ZERO})`)}&_summary=count`).expect(200)).body;
+    expect(rest.total).toBe(all - 1);
+  });
+
+  it('a place whose offers are all sensitive units is hidden from profiles that do not see them', async () => {
+    const place = (
+      await t.db.query(
+        `INSERT INTO location (name, status, commune_code, organization_id) VALUES ('Unité protégée', '{"code": "3"}', '01451', $1) RETURNING id`,
+        [ids.eg],
+      )
+    ).rows[0].id as string;
+    expect(await placeVisible(place, '2')).toBe(true);
+    await t.db.query(`INSERT INTO healthcare_service_location VALUES ($1, $2)`, [ids.offer, place]);
+    await t.db.query(`UPDATE healthcare_service SET sensitive_unit = true WHERE id = $1`, [ids.offer]);
+    expect(await placeVisible(place, '2')).toBe(false);
+    expect(await placeVisible(place, '1')).toBe(true);
+    await get(`/fhir/Location/${place}`, '2').expect(404);
+    await t.db.query(`UPDATE healthcare_service SET sensitive_unit = false WHERE id = $1`, [ids.offer]);
+    expect(await placeVisible(place, '2')).toBe(true);
+    await t.db.query(`UPDATE healthcare_service SET sensitive_unit = true WHERE id = $1`, [ids.offer]);
+    await t.db.query(`DELETE FROM healthcare_service_location WHERE location_id = $1`, [place]);
+    expect(await placeVisible(place, '2')).toBe(true);
+    await t.db.query(`UPDATE healthcare_service SET sensitive_unit = false WHERE id = $1`, [ids.offer]);
+    await t.db.query(`DELETE FROM location WHERE id = $1`, [place]);
+  });
+});

@@ -98,11 +98,8 @@ export class AccessPolicy {
     }
     if (!this.seesSensitiveUnits) {
       if (type === 'HealthcareService') parts.push(`NOT ${a}.sensitive_unit`);
-      if (type === 'Location')
-        parts.push(`NOT EXISTS (SELECT 1 FROM healthcare_service_location hl JOIN healthcare_service h ON h.id = hl.healthcare_service_id
-                    WHERE hl.location_id = ${a}.id AND h.sensitive_unit)
-                    OR EXISTS (SELECT 1 FROM healthcare_service_location hl JOIN healthcare_service h ON h.id = hl.healthcare_service_id
-                    WHERE hl.location_id = ${a}.id AND NOT h.sensitive_unit)`);
+      // Kept by triggers: the place serves offers and all of them are sensitive units (migration 1764500000000).
+      if (type === 'Location') parts.push(`NOT ${a}.sensitive_only`);
     }
     if (type === 'PractitionerRole') {
       // RORPractitionerRole requires its offer (healthcareService 1..1): situations outside any offer are not

@@ -107,7 +107,8 @@ export class FhirSearchService {
   /**
    * `_include`/`_revinclude` applied to every resource already in the bundle (matches and included ones),
    * round after round, so `_include=PractitionerRole:practitioner` after a `_revinclude` works as the IG's
-   * full-offer query intends, and `Organization:partof` goes up to the EJ.
+   * full-offer query intends, and `Organization:partof` goes up to the EJ. The includes of a round run side by
+   * side (one set-based query each), on what the bundle held when the round began.
    */
   private async includes(req: SearchRequest, matchIds: string[], policy: AccessPolicy): Promise<BundleEntry[]> {
     if (req.includes.length === 0 || matchIds.length === 0) return [];
@@ -115,17 +116,19 @@ export class FhirSearchService {
     const added = new Map<ResourceType, string[]>();
     const done = req.includes.map(() => new Set<string>());
     for (let round = 0; round < MAX_INCLUDE_ROUNDS; round++) {
+      const found = await Promise.all(
+        req.includes.map(async (inc, i) => {
+          const from = inc.reverse ? inc.target : inc.source;
+          const ids = [...(present.get(from) ?? [])].filter((id) => !done[i]!.has(id));
+          ids.forEach((id) => done[i]!.add(id));
+          return { to: inc.reverse ? inc.source : inc.target, ids: await this.repository.includeIds(inc, ids, true) };
+        }),
+      );
       let grew = false;
-      for (const [i, inc] of req.includes.entries()) {
-        const from = inc.reverse ? inc.target : inc.source;
-        const to = inc.reverse ? inc.source : inc.target;
-        const ids = [...(present.get(from) ?? [])].filter((id) => !done[i]!.has(id));
-        if (ids.length === 0) continue;
-        ids.forEach((id) => done[i]!.add(id));
-        const found = await this.repository.includeIds(inc, ids, true);
+      for (const { to, ids } of found) {
         const have = present.get(to) ?? new Set<string>();
         present.set(to, have);
-        for (const id of found) {
+        for (const id of ids) {
           if (have.has(id)) continue;
           have.add(id);
           added.set(to, [...(added.get(to) ?? []), id]);

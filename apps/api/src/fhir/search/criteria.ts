@@ -1,3 +1,4 @@
+import type { AccessPolicy } from '../access-policy.js';
 import { type ResourceType, RESOURCE_TYPES } from '../fhir.constants.js';
 import { FhirError, invalidParameter } from '../fhir-errors.js';
 import { TABLE } from '../fhir-row-sql.js';
@@ -82,18 +83,39 @@ function refersToSql(a: string, ref: RefDef, targetIds: string): string {
 const withDescendants = (ids: string) =>
   `WITH RECURSIVE d(id) AS (${ids} UNION SELECT c.id FROM organization c JOIN d ON c.parent_id = d.id) SELECT id FROM d`;
 
+/** Postal-code prefixes stored on the offer (migration 1764500000000): ASCII, so `search_text` keeps their length. */
+const STORED_PREFIX = /^([0-9a-z]{2}|[0-9a-z]{3}|[0-9a-z]{5})$/i;
+
+/**
+ * `location.address-postalcode=<prefix>` alone, the IG's département search: the offer's own
+ * `location_postal_prefixes` (GIN) instead of a join over every offer–place link, when the prefix has a stored
+ * length. Exact: a place of a visible offer is visible unless the client is limited to regions (then the join is
+ * kept as well, the column still narrowing the candidates).
+ */
+function offerPostalCodeSql(a: string, criteria: Criterion[], p: SqlParams): string | null {
+  const [c, ...others] = criteria;
+  if (!c || others.length || c.chain.length || c.has || c.modifier || c.name !== 'address-postalcode') return null;
+  const values = splitOr(c.raw);
+  if (!values.every((v) => STORED_PREFIX.test(v))) return null;
+  return `${a}.location_postal_prefixes && ${p.add(values.map((v) => v.toLowerCase()))}::text[]`;
+}
+
+/** What criteria need of the client's access policy. */
+export type Scope = Pick<AccessPolicy, 'visibleSql' | 'regions'>;
+
 /**
  * SQL of criteria on alias `a` of `type`: chained criteria on the same reference share one subquery, and
  * capacity (or equipment) criteria are evaluated on the same indicator (documented deviation from plain FHIR,
- * docs/fhir.md). `visible` restricts chained targets to what the client may see.
+ * docs/fhir.md). Chained targets are restricted to what the client may see.
  */
 export function criteriaSql(
   type: ResourceType,
   a: string,
   criteria: Criterion[],
   p: SqlParams,
-  visible: (type: ResourceType, alias: string) => string,
+  policy: Scope,
 ): string[] {
+  const visible = (t: ResourceType, alias: string) => policy.visibleSql(t, alias);
   const out: string[] = [];
   const chained = new Map<string, Criterion[]>();
   const grouped = new Map<string, string[]>();
@@ -102,7 +124,7 @@ export function criteriaSql(
       const { type: source, ref, rest } = c.has;
       const def = paramDef(source, ref)!.ref!;
       const s = nextAlias('h');
-      const inner = criteriaSql(source, s, [rest], p, visible).join(' AND ');
+      const inner = criteriaSql(source, s, [rest], p, policy).join(' AND ');
       out.push(`${a}.id IN (${referencedIdsSql(source, def, s, `${visible(source, s)} AND ${inner}`)})`);
       continue;
     }
@@ -130,8 +152,14 @@ export function criteriaSql(
   for (const [key, subCriteria] of chained) {
     const [name, above] = key.split(':') as [string, string];
     const ref = paramDef(type, name)!.ref!;
+    const byPrefix = type === 'HealthcareService' && name === 'location' ? offerPostalCodeSql(a, subCriteria, p) : null;
+    if (byPrefix && policy.regions.length === 0) {
+      out.push(byPrefix);
+      continue;
+    }
+    if (byPrefix) out.push(byPrefix);
     const t = nextAlias('t');
-    const where = [visible(ref.target, t), ...criteriaSql(ref.target, t, subCriteria, p, visible)].join(' AND ');
+    const where = [visible(ref.target, t), ...criteriaSql(ref.target, t, subCriteria, p, policy)].join(' AND ');
     let ids = `SELECT ${t}.id FROM ${TABLE[ref.target]} ${t} WHERE ${where}`;
     if (above === 'true') {
       if (ref.target !== 'Organization')

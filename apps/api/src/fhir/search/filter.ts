@@ -1,6 +1,7 @@
 import type { ResourceType } from '../fhir.constants.js';
 import { invalidParameter } from '../fhir-errors.js';
-import { type Criterion, criteriaSql, parseCriterion } from './criteria.js';
+import { TABLE } from '../fhir-row-sql.js';
+import { type Criterion, criteriaSql, parseCriterion, type Scope } from './criteria.js';
 import { paramDef } from './search-parameters.js';
 import type { SqlParams } from './sql-params.js';
 
@@ -48,13 +49,7 @@ function finalType(type: ResourceType, c: Criterion): string {
   return paramDef(current, c.name)!.type;
 }
 
-export function filterSql(
-  type: ResourceType,
-  a: string,
-  expression: string,
-  p: SqlParams,
-  visible: (type: ResourceType, alias: string) => string,
-): string {
+export function filterSql(type: ResourceType, a: string, expression: string, p: SqlParams, policy: Scope): string {
   if (expression.length > 2000) throw invalidParameter('_filter', 'expression trop longue');
   const toks = tokenize(expression);
   let pos = 0;
@@ -67,7 +62,7 @@ export function filterSql(
     return t;
   };
 
-  const comparison = (): string => {
+  const comparison = (alias: string): string => {
     const path = expect('word').text;
     const opTok = expect('word');
     const op = opTok.text.toLowerCase();
@@ -91,43 +86,57 @@ export function filterSql(
       if (op !== 'eq' && op !== 'ne') throw invalidParameter('_filter', `${op} ne s'applique pas à ${path}`);
       criterion = { ...probe, modifier: op === 'ne' ? 'not' : probe.modifier };
     }
-    return criteriaSql(type, a, [criterion], p, visible).join(' AND ');
+    return criteriaSql(type, alias, [criterion], p, policy).join(' AND ');
   };
 
-  const factor = (): string => {
+  const factor = (alias: string): string => {
     if (word('not')) {
       pos++;
       expect('lp');
-      const inner = orExpr();
+      const inner = orExpr(alias);
       expect('rp');
       return `NOT (${inner})`;
     }
     if (peek()?.kind === 'lp') {
       pos++;
-      const inner = orExpr();
+      const inner = orExpr(alias);
       expect('rp');
       return `(${inner})`;
     }
-    return `(${comparison()})`;
+    return `(${comparison(alias)})`;
   };
-  const andExpr = (): string => {
-    const parts = [factor()];
+  const andExpr = (alias: string): string => {
+    const parts = [factor(alias)];
     while (word('and')) {
       pos++;
-      parts.push(factor());
+      parts.push(factor(alias));
     }
     return parts.join(' AND ');
   };
-  const orExpr = (): string => {
-    const parts = [andExpr()];
-    while (word('or')) {
+  let branchAliases = 0;
+  /**
+   * `A or B`: the ids of each branch, on its own copy of the table, united. A plain SQL `OR` mixing an indexed
+   * column and an `IN (subquery)` (the IG's delta with parent organisations) reads the whole table; separate
+   * branches each keep their index paths. The first branch is parsed again on its own alias.
+   */
+  const orExpr = (alias: string): string => {
+    const start = pos;
+    const bound = p.mark();
+    const first = andExpr(alias);
+    if (!word('or')) return first;
+    pos = start;
+    p.reset(bound);
+    const branches: string[] = [];
+    for (;;) {
+      const x = `f${++branchAliases}`;
+      branches.push(`SELECT ${x}.id FROM ${TABLE[type]} ${x} WHERE ${andExpr(x)}`);
+      if (!word('or')) break;
       pos++;
-      parts.push(andExpr());
     }
-    return parts.length > 1 ? `(${parts.join(' OR ')})` : parts[0]!;
+    return `${alias}.id IN (${branches.join(' UNION ')})`;
   };
 
-  const sql = orExpr();
+  const sql = orExpr(a);
   if (pos !== toks.length) throw invalidParameter('_filter', `expression mal formée près de « ${toks[pos]!.text} »`);
   return sql;
 }

@@ -38,6 +38,13 @@ function codingContains(p: SqlParams, name: string, raw: string, column: string,
   const probe: Record<string, string> = {};
   if (system) probe.system = system;
   if (code) probe.code = code;
+  if (array && system && code) {
+    // The GIN index is probed on the code alone (the system is in every coding: its posting list spans the
+    // table); the same coding carrying the system is then checked on the rows found (a function: not indexed).
+    const codeOnly = p.add(JSON.stringify([{ code }]));
+    const vars = p.add(JSON.stringify({ s: system, c: code }));
+    return `(${column} @> ${codeOnly}::jsonb AND jsonb_path_exists(${column}, '$[*] ? (@.system == $s && @.code == $c)', ${vars}::jsonb))`;
+  }
   return `${column} @> ${p.add(JSON.stringify(array ? [probe] : probe))}::jsonb`;
 }
 
@@ -274,10 +281,18 @@ const common = (): Record<string, ParamDef> => ({
 
 // ---- per resource ------------------------------------------------------------------------------------
 
+/**
+ * A capacity dimension (one coding): the containment, plus the code compared as the `capacity_dimensions_uq`
+ * index stores it (implied by the containment), so a place's indicators are found through that index.
+ */
 const capacity = (column: string, id: string): ParamDef => ({
   type: 'token',
   group: 'capacity',
-  term: coding(column),
+  term: (a, raw, m, p, name) => {
+    const { code } = parseToken(name, raw);
+    const contains = coding(column)(a, raw, m, p, name);
+    return code && contains !== 'false' ? `${contains} AND ${a}.${column}->>'code' = ${p.add(code)}` : contains;
+  },
   canonical: SP(id),
 });
 

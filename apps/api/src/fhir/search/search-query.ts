@@ -1,5 +1,4 @@
 import type { AccessPolicy } from '../access-policy.js';
-import type { ResourceType } from '../fhir.constants.js';
 import { TABLE } from '../fhir-row-sql.js';
 import { criteriaSql } from './criteria.js';
 import { filterSql } from './filter.js';
@@ -22,9 +21,8 @@ const SORT: Record<string, { expr: (a: string) => string; cast: string; read?: (
 
 /** WHERE clause of a search (visibility, criteria, _filter) on alias `a`, with its bind parameters. */
 export function searchWhere(req: SearchRequest, policy: AccessPolicy, a: string, p: SqlParams): string {
-  const visible = (type: ResourceType, alias: string) => policy.visibleSql(type, alias);
-  const parts = [visible(req.type, a), ...criteriaSql(req.type, a, req.criteria, p, visible)];
-  if (req.filter) parts.push(filterSql(req.type, a, req.filter, p, visible));
+  const parts = [policy.visibleSql(req.type, a), ...criteriaSql(req.type, a, req.criteria, p, policy)];
+  if (req.filter) parts.push(filterSql(req.type, a, req.filter, p, policy));
   return parts.join(' AND ');
 }
 

@@ -6,4 +6,13 @@ export class SqlParams {
     this.values.push(value);
     return `$${this.values.length}`;
   }
+
+  /** How many values are bound so far, to drop what a part of the SQL bound if that part is built again. */
+  mark(): number {
+    return this.values.length;
+  }
+
+  reset(mark: number): void {
+    this.values.length = mark;
+  }
 }
