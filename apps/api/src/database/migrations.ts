@@ -2,6 +2,13 @@ import { InitialSchema1764100000000 } from '../../../../migrations/1764100000000
 import { Auth1764200000000 } from '../../../../migrations/1764200000000-auth.js';
 import { Imports1764300000000 } from '../../../../migrations/1764300000000-imports.js';
 import { Fhir1764400000000 } from '../../../../migrations/1764400000000-fhir.js';
+import { FinessActivities1764600000000 } from '../../../../migrations/1764600000000-finess-activities.js';
 
 /** Reviewed migrations, listed explicitly and in order (no glob: what runs is what is written here). */
-export const migrations = [InitialSchema1764100000000, Auth1764200000000, Imports1764300000000, Fhir1764400000000];
+export const migrations = [
+  InitialSchema1764100000000,
+  Auth1764200000000,
+  Imports1764300000000,
+  Fhir1764400000000,
+  FinessActivities1764600000000,
+];

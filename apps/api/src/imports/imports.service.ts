@@ -5,7 +5,9 @@ import type { ListQuery, ListResult } from '../common/list-query.js';
 import { type Tx, TransactionRunner } from '../database/transaction.js';
 import { GeographyService } from '../geography/geography.service.js';
 import { NomenclaturesService } from '../nomenclatures/nomenclatures.service.js';
+import { activityRow, groupingRow } from './authorisation-mapping.js';
 import type { WriteCounts } from './bulk-upsert.js';
+import { FinessAuthorisationsRepository } from './finess-authorisations.repository.js';
 import type { ImportRejection, ImportRun } from './import-run.entity.js';
 import {
   ImportRejectionsRepository,
@@ -20,8 +22,11 @@ import {
   type PractitionerRow,
   type RunRef,
 } from './imported-records.repository.js';
-import { GONE_FROM_FINESS, RecordMapper } from './record-mapping.js';
+import { GONE_FROM_FINESS, GONE_FROM_RPPS, RecordMapper } from './record-mapping.js';
+import { RppsClosuresRepository, situationKey } from './rpps-closures.repository.js';
+import type { ActivityRecord, GroupingRecord } from './sources/activity-record.js';
 import { detectFormat, FORMAT_LABELS, type ImportFormat, type ImportKind, RefusedFileError } from './sources/detect.js';
+import { readFinessActivities } from './sources/finess-activities.js';
 import { readLegacyFiness } from './sources/finess-legacy.js';
 import { readFinessPlus } from './sources/finess-plus.js';
 import { readRpps, type RppsRecord } from './sources/rpps.js';
@@ -82,6 +87,8 @@ export class ImportsService implements OnModuleInit {
     private readonly transactions: TransactionRunner,
     private readonly nomenclatures: NomenclaturesService,
     private readonly geography: GeographyService,
+    private readonly authorisations: FinessAuthorisationsRepository,
+    private readonly rppsClosures: RppsClosuresRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -164,6 +171,8 @@ export class ImportsService implements OnModuleInit {
       transactions: this.transactions,
       nomenclatures: this.nomenclatures,
       geography: this.geography,
+      authorisations: this.authorisations,
+      rppsClosures: this.rppsClosures,
     };
   }
 }
@@ -236,10 +245,14 @@ class Job {
     const items: AsyncIterable<FinessItem> =
       this.format === 'finess-legacy'
         ? readLegacyFiness(file, await detectEncoding(file), progress, (d) => (extractionDate = d))
-        : readFinessPlus(file, progress);
+        : this.format === 'finess-activities'
+          ? readFinessActivities(file, progress)
+          : readFinessPlus(file, progress);
     let mapper: RecordMapper | null = null;
     const structures = new Map<string, { line: number; record: StructureRecord }>();
     const positions = new Map<string, { line: number; record: GeolocationRecord }>();
+    const activities = new Map<string, ActivityRecord>();
+    const groupings = new Map<string, GroupingRecord>();
     let rejections: Rejection[] = [];
     const kindsSeen = new Set<string>();
     const ignored = new Map<string, number>();
@@ -255,6 +268,10 @@ class Job {
       structures.clear();
       positions.clear();
       rejections = [];
+      if (activities.size + groupings.size > 0)
+        await this.writeAuthorisations([...activities.values()], [...groupings.values()], extractionDate);
+      activities.clear();
+      groupings.clear();
     };
     for await (const item of items) {
       this.lines = item.line;
@@ -264,8 +281,11 @@ class Job {
         structures.set(item.structure.finess, { line: item.line, record: item.structure });
       } else if ('geolocation' in item)
         positions.set(item.geolocation.finess, { line: item.line, record: item.geolocation });
+      else if ('activity' in item) activities.set(item.activity.sourceKey, item.activity);
+      else if ('grouping' in item) groupings.set(`${item.grouping.kind} ${item.grouping.sourceId}`, item.grouping);
       else ignored.set(item.ignored, (ignored.get(item.ignored) ?? 0) + 1);
-      if (structures.size + positions.size + rejections.length >= BATCH) await flush();
+      if (structures.size + positions.size + activities.size + groupings.size + rejections.length >= BATCH)
+        await flush();
     }
     await flush();
     const notes = [...ignored].map(([tag, n]) => `${n} ligne(s) « ${tag} » lues mais non importées.`);
@@ -322,6 +342,21 @@ class Job {
     });
   }
 
+  /** Authorisations, activities and groupings of a batch: FINESS-owned tables of their own, one transaction. */
+  private async writeAuthorisations(
+    activities: ActivityRecord[],
+    groupings: GroupingRecord[],
+    extractionDate: string | null,
+  ): Promise<void> {
+    const source = this.source(extractionDate);
+    await this.commit([], async (tx, result) => {
+      const a = activities.map((r) => activityRow(r, source, this.run.id));
+      result.add(a.length, await this.d.authorisations.upsertActivities(tx, this.ref, a));
+      const g = groupings.map((r) => groupingRow(r, source, this.run.id));
+      result.add(g.length, await this.d.authorisations.upsertGroupings(tx, this.ref, g));
+    });
+  }
+
   private async writePositions(
     tx: Tx,
     mapper: RecordMapper,
@@ -353,7 +388,7 @@ class Job {
   private async closeMissing(kinds: string[], closedOn: string): Promise<string> {
     const { missing, known } = await this.d.records.countMissing(this.run.id, this.format, kinds);
     if (missing === 0) return 'Aucune structure absente du fichier.';
-    if (missing > MIN_CLOSED_GUARD && missing > known * MAX_CLOSED_SHARE) {
+    if (looksPartial(missing, known)) {
       return (
         `${missing} structure(s) connue(s) absente(s) du fichier (sur ${known}) : non fermées, ce fichier semble ` +
         'être un extrait partiel et non l’extraction complète.'
@@ -381,7 +416,31 @@ class Job {
       if (batch.length + rejections.length >= BATCH) await flush();
     }
     await flush();
-    return [];
+    return [await this.closeGoneSituations()];
+  }
+
+  /**
+   * A full RPPS file lists every situation: the imported ones it no longer lists are closed (never deleted),
+   * then the ville practices left without an open situation. Situations users made are never touched.
+   */
+  private async closeGoneSituations(): Promise<string> {
+    const { missing, known } = await this.d.rppsClosures.countGone(this.run.id);
+    if (missing === 0) return 'Aucune situation d’exercice absente du fichier.';
+    if (looksPartial(missing, known)) {
+      return (
+        `${missing} situation(s) d’exercice connue(s) absente(s) du fichier (sur ${known}) : non fermées, ce fichier ` +
+        'semble être un extrait partiel et non l’extraction complète.'
+      );
+    }
+    const closedOn = new Date().toISOString().slice(0, 10);
+    let practices = 0;
+    await this.commit([], async (tx, result) => {
+      result.add(0, await this.d.rppsClosures.closeGoneSituations(tx, this.ref, closedOn));
+      const closed = await this.d.rppsClosures.closeEmptyPractices(tx, this.ref, closedOn, GONE_FROM_RPPS);
+      practices = closed.closed;
+      result.add(0, closed);
+    });
+    return `${missing} situation(s) d’exercice absente(s) du fichier fermée(s) au ${closedOn}, ${practices} structure(s) d’exercice de ville sans situation ouverte fermée(s).`;
   }
 
   private async writeRppsBatch(
@@ -408,7 +467,18 @@ class Job {
       }
     }
     rejections.sort((a, b) => a.line - b.line);
+    // Scratch keys, outside the batch (a dry run reports closures too): what the file still lists.
+    await this.d.runs.markSeen(
+      this.run.id,
+      [...roles.values()].map((r) => situationKey(r.rpps_id, r.rpps_key)),
+    );
     await this.commit(rejections, async (tx, result) => {
+      const listed = Object.values(practices).flatMap((m) =>
+        [...m.values()].map((o) => ({ kind: o.kind, rppsStructureId: o.rpps_structure_id! })),
+      );
+      const situations = [...roles.values()].map((r) => ({ rppsId: r.rpps_id, rppsKey: r.rpps_key }));
+      // Listed again after an earlier file closed them: open again (counted as updated).
+      result.add(0, await this.d.rppsClosures.reopen(tx, this.ref, situations, listed, GONE_FROM_RPPS));
       for (const kind of ['EJ', 'EG', 'OI'] as const) {
         const rows = [...practices[kind].values()];
         result.add(rows.length, await this.d.records.upsertOrganizations(tx, this.ref, 'rpps', rows));
@@ -423,4 +493,9 @@ class Job {
       result.add(roleRows.length, await this.d.records.upsertRoles(tx, this.ref, roleRows));
     });
   }
+}
+
+/** A stock file that would close more than this share of what is known is not trusted to close anything. */
+function looksPartial(missing: number, known: number): boolean {
+  return missing > MIN_CLOSED_GUARD && missing > known * MAX_CLOSED_SHARE;
 }
