@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AccessPolicy } from '../apps/api/src/fhir/access-policy.js';
+import { ROW_SELECT } from '../apps/api/src/fhir/fhir-row-sql.js';
+import { toPractitionerRole } from '../apps/api/src/fhir/mapping/practitioner.mapper.js';
 import { ImportsService } from '../apps/api/src/imports/imports.service.js';
 import { snapshot, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -79,12 +82,30 @@ describe('FINESS+ Structures groupings', () => {
     const doc = JSON.parse(readFileSync(STRUCTURES, 'utf8'));
     doc.gcc[0].etatObjet = 'I';
     doc.gcc[0].dateDerniereMaj = '2026-03-10 08:00:00';
+    // The EJ of the excerpt (pmSmsseId 2) joins the GHT in the same change.
+    doc.gcc[0].pmejDuGcc.push({ pmSmsseId: '2', typeRoleEntiteGroupe: 'M' });
     const later = path.join(tmp, 'structures-later.json');
     writeFileSync(later, JSON.stringify(doc));
     const r = await run('finess', later);
     expect(r).toMatchObject({ closed: 1, created: 0, rejected: 0 });
     const ght = (await rows(`SELECT closed_on FROM finess_grouping WHERE kind = 'GCC'`))[0];
     expect(ght.closed_on.toISOString().slice(0, 10)).toBe('2026-03-10');
+    expect(await rows(`SELECT * FROM finess_grouping`)).toHaveLength(3);
+
+    // Shown read-only on the EJ's page: the GHT it is a member of.
+    const ej = (await rows(`SELECT id FROM organization WHERE finess = '010000156'`))[0].id;
+    const agent = await t.as('reader');
+    const res = await agent.get(`/api/finess-groupings?filter=${JSON.stringify({ organizationId: ej })}`).expect(200);
+    expect(res.body).toEqual([
+      expect.objectContaining({
+        kind: 'GCC',
+        name: "21-52 Côte d'Or-Haute-Marne",
+        role: 'M',
+        memberCount: 10,
+        closedOn: '2026-03-10',
+      }),
+    ]);
+    await agent.get('/api/finess-groupings').expect(400);
   });
 });
 
@@ -259,6 +280,12 @@ describe('RPPS closures', () => {
       { entity_type: 'organizations', action: 'update' },
       { entity_type: 'practitioner-roles', action: 'update' },
     ]);
+    // On the FHIR API (situations linked to an offer): inactive with its end, base PractitionerRole.active / period.
+    const [fhirRow] = await rows(`${ROW_SELECT.PractitionerRole} WHERE x.id = $1`, [closed.id]);
+    expect(toPractitionerRole(fhirRow, new AccessPolicy({ accessProfile: 1, regions: [] }))).toMatchObject({
+      active: false,
+      period: { end: new Date().toISOString().slice(0, 10) },
+    });
     // Other situations of the file are untouched.
     expect((await rows(`SELECT count(*)::int AS n FROM practitioner_role WHERE closed_on IS NOT NULL`))[0].n).toBe(1);
 
