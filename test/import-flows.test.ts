@@ -299,6 +299,19 @@ describe('RPPS closures', () => {
     expect((await rows(unit))[0].closed_on).toBeNull();
   });
 
+  it('keeps open the situations of a professional whose line is rejected', async () => {
+    const lines = readFileSync(RPPS, 'utf8').split('\n');
+    const b = path.join(tmp, 'rpps-unknown-code.txt');
+    writeFileSync(b, lines.map((l) => (l.includes('|STEVANATO|') ? l.replace('|98|', '|77|') : l)).join('\n'));
+    expect(lines.join('\n')).not.toBe(readFileSync(b, 'utf8'));
+    const r = await run('rpps', b);
+    expect(r).toMatchObject({ status: 'succeeded', closed: 0, rejected: 4 });
+    const open = await rows(
+      `SELECT r.closed_on FROM practitioner_role r JOIN practitioner p ON p.id = r.practitioner_id WHERE p.rpps_id = '0019801570'`,
+    );
+    expect(open).toEqual([{ closed_on: null }]);
+  });
+
   it('never closes situations users made', async () => {
     const agent = await t.as('admin');
     const practitioner = (await rows(`SELECT id FROM practitioner WHERE rpps_id = '0019801570'`))[0].id;

@@ -23,7 +23,7 @@ import {
   type RunRef,
 } from './imported-records.repository.js';
 import { GONE_FROM_FINESS, GONE_FROM_RPPS, RecordMapper } from './record-mapping.js';
-import { RppsClosuresRepository, situationKey } from './rpps-closures.repository.js';
+import { ANY_SITUATION, RppsClosuresRepository, situationKey } from './rpps-closures.repository.js';
 import type { ActivityRecord, GroupingRecord } from './sources/activity-record.js';
 import { detectFormat, FORMAT_LABELS, type ImportFormat, type ImportKind, RefusedFileError } from './sources/detect.js';
 import { readFinessActivities } from './sources/finess-activities.js';
@@ -455,6 +455,8 @@ class Job {
       EG: new Map(),
       OI: new Map(),
     };
+    // A line rejected for its codes still lists its professional: none of his situations is taken as gone.
+    const rejectedPeople: string[] = [];
     for (const { line, record } of lines) {
       try {
         const mapped = mapper.professional(record);
@@ -464,14 +466,15 @@ class Job {
       } catch (error) {
         if (!(error instanceof RecordError)) throw error;
         rejections.push({ line, reason: error.message, content: null });
+        rejectedPeople.push(situationKey(record.nationalId!, ANY_SITUATION));
       }
     }
     rejections.sort((a, b) => a.line - b.line);
     // Scratch keys, outside the batch (a dry run reports closures too): what the file still lists.
-    await this.d.runs.markSeen(
-      this.run.id,
-      [...roles.values()].map((r) => situationKey(r.rpps_id, r.rpps_key)),
-    );
+    await this.d.runs.markSeen(this.run.id, [
+      ...[...roles.values()].map((r) => situationKey(r.rpps_id, r.rpps_key)),
+      ...rejectedPeople,
+    ]);
     await this.commit(rejections, async (tx, result) => {
       const listed = Object.values(practices).flatMap((m) =>
         [...m.values()].map((o) => ({ kind: o.kind, rppsStructureId: o.rpps_structure_id! })),

@@ -7,8 +7,11 @@ import { ImportedRecordsRepository, type RunRef } from './imported-records.repos
 
 /** A situation's key in `import_seen_key`: the RPPS national id and the situation's RPPS key. */
 export const situationKey = (rppsId: string, rppsKey: string) => `${rppsId} ${rppsKey}`;
+/** Stands for every situation of a professional whose line was rejected: kept open, not taken as gone. */
+export const ANY_SITUATION = '*';
 
-const SEEN = `EXISTS (SELECT 1 FROM import_seen_key s WHERE s.run_id = $1 AND s.key = p.rpps_id || ' ' || t.rpps_key)`;
+const SEEN = `EXISTS (SELECT 1 FROM import_seen_key s WHERE s.run_id = $1
+  AND s.key IN (p.rpps_id || ' ' || t.rpps_key, p.rpps_id || ' ${ANY_SITUATION}'))`;
 
 /**
  * Closing what a full RPPS file no longer lists (never deleting it): the situations the import created
