@@ -68,9 +68,14 @@ export class FinessActivities1764600000000 implements MigrationInterface {
     await q.query(`CREATE INDEX organization_pm_smsse_idx ON organization ((finess_data->>'pmSmsseId'))`);
     await q.query(`CREATE INDEX organization_ege_idx ON organization ((finess_data->>'egeId'))`);
     await q.query(`ALTER TABLE practitioner_role ADD COLUMN closed_on date`);
+    // Few rows: the closed situations a later file may list again.
+    await q.query(
+      `CREATE INDEX practitioner_role_closed_idx ON practitioner_role (practitioner_id) WHERE closed_on IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX practitioner_role_closed_idx`);
     await q.query(`ALTER TABLE practitioner_role DROP COLUMN closed_on`);
     await q.query(`DROP INDEX organization_ege_idx`);
     await q.query(`DROP INDEX organization_pm_smsse_idx`);

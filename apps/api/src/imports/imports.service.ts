@@ -23,7 +23,7 @@ import {
   type RunRef,
 } from './imported-records.repository.js';
 import { GONE_FROM_FINESS, GONE_FROM_RPPS, RecordMapper } from './record-mapping.js';
-import { ANY_SITUATION, RppsClosuresRepository, situationKey } from './rpps-closures.repository.js';
+import { ANY_SITUATION, practiceKey, RppsClosuresRepository, situationKey } from './rpps-closures.repository.js';
 import type { ActivityRecord, GroupingRecord } from './sources/activity-record.js';
 import { detectFormat, FORMAT_LABELS, type ImportFormat, type ImportKind, RefusedFileError } from './sources/detect.js';
 import { readFinessActivities } from './sources/finess-activities.js';
@@ -402,10 +402,11 @@ class Job {
 
   async importRpps(file: string): Promise<string[]> {
     const mapper = await this.mapper(null);
+    const closed = await this.d.rppsClosures.closedKeys(GONE_FROM_RPPS);
     let batch: { line: number; record: RppsRecord }[] = [];
     let rejections: Rejection[] = [];
     const flush = async () => {
-      await this.writeRppsBatch(mapper, batch, rejections);
+      await this.writeRppsBatch(mapper, batch, rejections, closed);
       batch = [];
       rejections = [];
     };
@@ -447,6 +448,7 @@ class Job {
     mapper: RecordMapper,
     lines: { line: number; record: RppsRecord }[],
     rejections: Rejection[],
+    closed: { situations: Set<string>; practices: Set<string> },
   ): Promise<void> {
     const practitioners = new Map<string, PractitionerRow>();
     const roles = new Map<string, Omit<PractitionerRoleRow, 'practitioner_id'> & { rpps_id: string }>();
@@ -476,12 +478,7 @@ class Job {
       ...rejectedPeople,
     ]);
     await this.commit(rejections, async (tx, result) => {
-      const listed = Object.values(practices).flatMap((m) =>
-        [...m.values()].map((o) => ({ kind: o.kind, rppsStructureId: o.rpps_structure_id! })),
-      );
-      const situations = [...roles.values()].map((r) => ({ rppsId: r.rpps_id, rppsKey: r.rpps_key }));
-      // Listed again after an earlier file closed them: open again (counted as updated).
-      result.add(0, await this.d.rppsClosures.reopen(tx, this.ref, situations, listed, GONE_FROM_RPPS));
+      const reopened = await this.reopen(tx, closed, practices, [...roles.values()]);
       for (const kind of ['EJ', 'EG', 'OI'] as const) {
         const rows = [...practices[kind].values()];
         result.add(rows.length, await this.d.records.upsertOrganizations(tx, this.ref, 'rpps', rows));
@@ -494,7 +491,29 @@ class Job {
         practitioner_id: ids.get(rpps_id)!,
       }));
       result.add(roleRows.length, await this.d.records.upsertRoles(tx, this.ref, roleRows));
+      if (reopened) {
+        // Counted as updated: their upserts, which do not see the closure, had counted them unchanged.
+        result.add(0, reopened);
+        result.counts.unchanged = Math.max(0, result.counts.unchanged - reopened.written);
+      }
     });
+  }
+
+  /** Situations and practices of a batch that an earlier file closed and this one lists again: open again. */
+  private async reopen(
+    tx: Tx,
+    closed: { situations: Set<string>; practices: Set<string> },
+    practices: Record<'EJ' | 'EG' | 'OI', Map<string, OrganizationRow>>,
+    roles: { rpps_id: string; rpps_key: string }[],
+  ): Promise<WriteCounts | null> {
+    const listed = Object.values(practices)
+      .flatMap((m) => [...m.values()].map((o) => ({ kind: o.kind, rppsStructureId: o.rpps_structure_id! })))
+      .filter((p) => closed.practices.has(practiceKey(p.kind, p.rppsStructureId)));
+    const situations = roles
+      .map((r) => ({ rppsId: r.rpps_id, rppsKey: r.rpps_key }))
+      .filter((r) => closed.situations.has(situationKey(r.rppsId, r.rppsKey)));
+    if (listed.length + situations.length === 0) return null;
+    return this.d.rppsClosures.reopen(tx, this.ref, situations, listed, GONE_FROM_RPPS);
   }
 }
 

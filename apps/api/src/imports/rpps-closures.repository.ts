@@ -7,11 +7,15 @@ import { ImportedRecordsRepository, type RunRef } from './imported-records.repos
 
 /** A situation's key in `import_seen_key`: the RPPS national id and the situation's RPPS key. */
 export const situationKey = (rppsId: string, rppsKey: string) => `${rppsId} ${rppsKey}`;
+/** A ville practice's key among the closed ones: its level and RPPS structure id. */
+export const practiceKey = (kind: string, rppsStructureId: string) => `${kind} ${rppsStructureId}`;
 /** Stands for every situation of a professional whose line was rejected: kept open, not taken as gone. */
 export const ANY_SITUATION = '*';
 
-const SEEN = `EXISTS (SELECT 1 FROM import_seen_key s WHERE s.run_id = $1
-  AND s.key IN (p.rpps_id || ' ' || t.rpps_key, p.rpps_id || ' ${ANY_SITUATION}'))`;
+// Two plain equalities, not one IN list: each stays a hash anti-join over the run's keys (an IN list made
+// PostgreSQL probe the keys row by row, a minute for 12,000 situations).
+const GONE = `NOT EXISTS (SELECT 1 FROM import_seen_key s WHERE s.run_id = $1 AND s.key = p.rpps_id || ' ' || t.rpps_key)
+  AND NOT EXISTS (SELECT 1 FROM import_seen_key s WHERE s.run_id = $1 AND s.key = p.rpps_id || ' ${ANY_SITUATION}')`;
 
 /**
  * Closing what a full RPPS file no longer lists (never deleting it): the situations the import created
@@ -29,10 +33,27 @@ export class RppsClosuresRepository {
     return this.records.columnsOf(table);
   }
 
+  /**
+   * What earlier files closed (few: a file may close at most 5 % of them): the situations by `situationKey` and the
+   * practices by `practiceKey`, read once a run so that its batches only reopen what they list again.
+   */
+  async closedKeys(closingType: Coding): Promise<{ situations: Set<string>; practices: Set<string> }> {
+    const situations: { key: string }[] = await this.dataSource.query(
+      `SELECT p.rpps_id || ' ' || t.rpps_key AS key FROM practitioner_role t JOIN practitioner p ON p.id = t.practitioner_id
+       WHERE t.closed_on IS NOT NULL AND t.rpps_key IS NOT NULL`,
+    );
+    const practices: { key: string }[] = await this.dataSource.query(
+      `SELECT kind || ' ' || rpps_structure_id AS key FROM organization
+       WHERE rpps_structure_id IS NOT NULL AND closed_on IS NOT NULL AND closing_type = $1::jsonb`,
+      [JSON.stringify(closingType)],
+    );
+    return { situations: new Set(situations.map((r) => r.key)), practices: new Set(practices.map((r) => r.key)) };
+  }
+
   /** Open imported situations, and those of them this run has not seen. */
   async countGone(runId: string): Promise<{ missing: number; known: number }> {
     const [row] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE NOT ${SEEN})::int AS missing, count(*)::int AS known
+      `SELECT count(*) FILTER (WHERE ${GONE})::int AS missing, count(*)::int AS known
        FROM practitioner_role t JOIN practitioner p ON p.id = t.practitioner_id
        WHERE t.rpps_key IS NOT NULL AND t.closed_on IS NULL`,
       [runId],
@@ -46,7 +67,7 @@ export class RppsClosuresRepository {
       `WITH written AS (
          UPDATE practitioner_role t SET closed_on = $2, import_run_id = $1, updated_at = now(), version = t.version + 1
          FROM practitioner p
-         WHERE p.id = t.practitioner_id AND t.rpps_key IS NOT NULL AND t.closed_on IS NULL AND NOT ${SEEN}
+         WHERE p.id = t.practitioner_id AND t.rpps_key IS NOT NULL AND t.closed_on IS NULL AND ${GONE}
          ${returningStates(await this.columnsOf('practitioner_role'))})`,
       [run.id, closedOn],
       'practitioner-roles',
