@@ -58,5 +58,8 @@ export const App = () => (
       <Route path="/my-access" element={<MyAccessPage />} />
     </CustomRoutes>
     <Resource name="imports" {...imports} />
+    {/* Read-only, shown on a structure's page (no menu entry): written by the FINESS imports. */}
+    <Resource name="finess-activities" />
+    <Resource name="finess-groupings" />
   </Admin>
 );

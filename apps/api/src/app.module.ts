@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EquipmentModule } from './equipment/equipment.module.js';
 import { FhirModule } from './fhir/fhir.module.js';
+import { FinessActivitiesModule } from './finess-activities/finess-activities.module.js';
 import { GeographyModule } from './geography/geography.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         StructureTreeModule,
         FhirModule,
         ImportsModule,
+        FinessActivitiesModule,
         DemoModule,
       ],
       providers: [

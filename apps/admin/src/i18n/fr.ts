@@ -173,6 +173,7 @@ export const fr = {
         exerciseFirstName: "Prénom d'exercice",
         conventionSector: 'Secteur de conventionnement',
         phone: 'Téléphone',
+        closedOn: 'Fermée le (absente du RPPS)',
       },
     },
     'access-requests': {
@@ -244,6 +245,34 @@ export const fr = {
         before: 'Avant',
         after: 'Après',
         reason: 'Motif',
+      },
+    },
+    'finess-activities': {
+      name: 'Autorisation FINESS |||| Autorisations FINESS',
+      fields: {
+        ...metadata,
+        nature: 'Nature',
+        activityCode: 'Code activité',
+        codes: 'Codes (activité, modalité, forme…)',
+        status: 'État',
+        authorisedCapacity: 'Capacité autorisée',
+        installedCapacity: 'Capacité installée',
+        startsOn: 'Autorisée depuis le',
+        closedOn: 'Fin effective',
+        finessSource: 'Source (import)',
+        updatedAt: 'Importé le',
+      },
+    },
+    'finess-groupings': {
+      name: 'Groupement FINESS |||| Groupements FINESS',
+      fields: {
+        kind: 'Groupement',
+        name: 'Nom',
+        typeCode: 'Type (code FINESS)',
+        role: 'Rôle de la structure',
+        memberCount: 'Membres',
+        closedOn: 'Fermé le',
+        finessSource: 'Source (import)',
       },
     },
     imports: {
@@ -502,6 +531,7 @@ export const fr = {
       place: 'Adresse et localisation',
       contacts: 'Contacts',
       tree: 'Arborescence',
+      finess_activities: 'Autorisations FINESS',
       history: 'Historique',
       capacities: 'Capacités',
       equipment: 'Équipements',
@@ -531,6 +561,39 @@ export const fr = {
         create: 'Création',
         update: 'Modification',
         delete: 'Suppression',
+      },
+    },
+    finess_grouping: {
+      kind: {
+        GCC: 'Groupement hospitalier de territoire (GHT)',
+        GCO: 'Groupement de coopération (GCS, GIE…)',
+      },
+      role: {
+        S: 'Établissement support',
+        M: 'Membre',
+        GCO: 'Le groupement lui-même',
+      },
+    },
+    finess_activity: {
+      groupings: 'Groupements FINESS (GHT, GCS, GIE)',
+      read_only:
+        'Autorisations d’activités, activités exercées et équipements déclarés à FINESS : données FINESS, mises à jour par les imports et non modifiables ici.',
+      // Only the natures formats/finess.md §5, §8.2 describe; others show their FINESS code alone.
+      nature: {
+        AASA: 'Activité sanitaire (AASA)',
+        ASR: 'Activité sanitaire (ASR)',
+        AMF: 'Activité sanitaire (AMF)',
+        AMM: 'Activité sanitaire (AMM)',
+        ASDR: 'Activité sociale ou médico-sociale (ASDR)',
+        ASOCR: 'Activité sociale ou médico-sociale (ASOCR)',
+        EML: 'Équipement matériel lourd (EML)',
+        ES: 'Équipement social ou médico-social (extraction etalab)',
+        AOS: 'Autorisation d’activité de soins (extraction etalab)',
+      },
+      status: {
+        1: 'Active, mise en œuvre',
+        2: 'Active, pas encore mise en œuvre',
+        3: 'Inactive',
       },
     },
     tree: {

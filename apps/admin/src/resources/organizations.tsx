@@ -34,6 +34,7 @@ import { mineFilter } from '../components/MineFilter';
 import { OrganizationTree } from '../components/OrganizationTree';
 import type { OrganizationKind, ShowChildProps } from '../types';
 import { digits } from '../validators';
+import { FinessActivitiesField } from './finessActivities';
 
 interface Organization {
   id: string;
@@ -193,6 +194,9 @@ const OrganizationShow = () => (
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="app.section.contacts">
         <ContactsField label={false} />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="app.section.finess_activities">
+        <FinessActivitiesField label={false} />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="app.section.tree">
         <OrganizationTree label={false} />

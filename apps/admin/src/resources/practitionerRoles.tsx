@@ -5,6 +5,7 @@ import {
   DataTable,
   ReferenceField,
   ReferenceInput,
+  DateField,
   Show,
   SimpleForm,
   SimpleShowLayout,
@@ -98,6 +99,7 @@ const PractitionerRoleShow = () => (
       <TextField source="exerciseLastName" />
       <TextField source="exerciseFirstName" />
       <TextField source="phone" />
+      <DateField source="closedOn" />
     </SimpleShowLayout>
   </Show>
 );

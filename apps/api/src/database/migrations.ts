@@ -3,6 +3,7 @@ import { Auth1764200000000 } from '../../../../migrations/1764200000000-auth.js'
 import { Imports1764300000000 } from '../../../../migrations/1764300000000-imports.js';
 import { Fhir1764400000000 } from '../../../../migrations/1764400000000-fhir.js';
 import { FhirSearch1764500000000 } from '../../../../migrations/1764500000000-fhir-search.js';
+import { FinessActivities1764600000000 } from '../../../../migrations/1764600000000-finess-activities.js';
 
 /** Reviewed migrations, listed explicitly and in order (no glob: what runs is what is written here). */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Imports1764300000000,
   Fhir1764400000000,
   FhirSearch1764500000000,
+  FinessActivities1764600000000,
 ];

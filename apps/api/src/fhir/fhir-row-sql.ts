@@ -70,6 +70,6 @@ export const ROW_SELECT: Record<ResourceType, string> = {
       x.healthcare_service_id AS "healthcareServiceId", x.organization_id AS "organizationId", x.profession,
       x.expertise_type AS "expertiseType", x.specialty, x.exercise_mode AS "exerciseMode", x.exercise_title AS "exerciseTitle",
       x.exercise_last_name AS "exerciseLastName", x.exercise_first_name AS "exerciseFirstName",
-      x.convention_sector AS "conventionSector", x.phone
+      x.convention_sector AS "conventionSector", x.phone, ${day('closed_on', 'closedOn')}
     FROM practitioner_role x`,
 };

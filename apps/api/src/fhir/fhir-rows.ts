@@ -136,6 +136,8 @@ export type PractitionerRoleRow = Tracked & {
   exerciseFirstName: string | null;
   conventionSector: Coding | null;
   phone: string | null;
+  /** Closed by the RPPS import when a later full file no longer lists it. */
+  closedOn: string | null;
 };
 
 export type RowOf = {

@@ -219,8 +219,8 @@ export class ImportedRecordsRepository {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** A table's columns, read once: the audit states list them all. */
-  private columnsOf(table: string): Promise<string[]> {
+  /** A table's columns, read once: the audit states list them all (also used by rpps-closures.repository). */
+  columnsOf(table: string): Promise<string[]> {
     if (!this.columns.has(table)) {
       this.columns.set(
         table,

@@ -5,7 +5,9 @@ import type { ListQuery, ListResult } from '../common/list-query.js';
 import { type Tx, TransactionRunner } from '../database/transaction.js';
 import { GeographyService } from '../geography/geography.service.js';
 import { NomenclaturesService } from '../nomenclatures/nomenclatures.service.js';
+import { activityRow, groupingRow } from './authorisation-mapping.js';
 import type { WriteCounts } from './bulk-upsert.js';
+import { FinessAuthorisationsRepository } from './finess-authorisations.repository.js';
 import type { ImportRejection, ImportRun } from './import-run.entity.js';
 import {
   ImportRejectionsRepository,
@@ -20,8 +22,11 @@ import {
   type PractitionerRow,
   type RunRef,
 } from './imported-records.repository.js';
-import { GONE_FROM_FINESS, RecordMapper } from './record-mapping.js';
+import { GONE_FROM_FINESS, GONE_FROM_RPPS, RecordMapper } from './record-mapping.js';
+import { ANY_SITUATION, practiceKey, RppsClosuresRepository, situationKey } from './rpps-closures.repository.js';
+import type { ActivityRecord, GroupingRecord } from './sources/activity-record.js';
 import { detectFormat, FORMAT_LABELS, type ImportFormat, type ImportKind, RefusedFileError } from './sources/detect.js';
+import { readFinessActivities } from './sources/finess-activities.js';
 import { readLegacyFiness } from './sources/finess-legacy.js';
 import { readFinessPlus } from './sources/finess-plus.js';
 import { readRpps, type RppsRecord } from './sources/rpps.js';
@@ -82,6 +87,8 @@ export class ImportsService implements OnModuleInit {
     private readonly transactions: TransactionRunner,
     private readonly nomenclatures: NomenclaturesService,
     private readonly geography: GeographyService,
+    private readonly authorisations: FinessAuthorisationsRepository,
+    private readonly rppsClosures: RppsClosuresRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -164,6 +171,8 @@ export class ImportsService implements OnModuleInit {
       transactions: this.transactions,
       nomenclatures: this.nomenclatures,
       geography: this.geography,
+      authorisations: this.authorisations,
+      rppsClosures: this.rppsClosures,
     };
   }
 }
@@ -236,10 +245,14 @@ class Job {
     const items: AsyncIterable<FinessItem> =
       this.format === 'finess-legacy'
         ? readLegacyFiness(file, await detectEncoding(file), progress, (d) => (extractionDate = d))
-        : readFinessPlus(file, progress);
+        : this.format === 'finess-activities'
+          ? readFinessActivities(file, progress)
+          : readFinessPlus(file, progress);
     let mapper: RecordMapper | null = null;
     const structures = new Map<string, { line: number; record: StructureRecord }>();
     const positions = new Map<string, { line: number; record: GeolocationRecord }>();
+    const activities = new Map<string, ActivityRecord>();
+    const groupings = new Map<string, GroupingRecord>();
     let rejections: Rejection[] = [];
     const kindsSeen = new Set<string>();
     const ignored = new Map<string, number>();
@@ -255,6 +268,10 @@ class Job {
       structures.clear();
       positions.clear();
       rejections = [];
+      if (activities.size + groupings.size > 0)
+        await this.writeAuthorisations([...activities.values()], [...groupings.values()], extractionDate);
+      activities.clear();
+      groupings.clear();
     };
     for await (const item of items) {
       this.lines = item.line;
@@ -264,8 +281,11 @@ class Job {
         structures.set(item.structure.finess, { line: item.line, record: item.structure });
       } else if ('geolocation' in item)
         positions.set(item.geolocation.finess, { line: item.line, record: item.geolocation });
+      else if ('activity' in item) activities.set(item.activity.sourceKey, item.activity);
+      else if ('grouping' in item) groupings.set(`${item.grouping.kind} ${item.grouping.sourceId}`, item.grouping);
       else ignored.set(item.ignored, (ignored.get(item.ignored) ?? 0) + 1);
-      if (structures.size + positions.size + rejections.length >= BATCH) await flush();
+      if (structures.size + positions.size + activities.size + groupings.size + rejections.length >= BATCH)
+        await flush();
     }
     await flush();
     const notes = [...ignored].map(([tag, n]) => `${n} ligne(s) « ${tag} » lues mais non importées.`);
@@ -322,6 +342,21 @@ class Job {
     });
   }
 
+  /** Authorisations, activities and groupings of a batch: FINESS-owned tables of their own, one transaction. */
+  private async writeAuthorisations(
+    activities: ActivityRecord[],
+    groupings: GroupingRecord[],
+    extractionDate: string | null,
+  ): Promise<void> {
+    const source = this.source(extractionDate);
+    await this.commit([], async (tx, result) => {
+      const a = activities.map((r) => activityRow(r, source, this.run.id));
+      result.add(a.length, await this.d.authorisations.upsertActivities(tx, this.ref, a));
+      const g = groupings.map((r) => groupingRow(r, source, this.run.id));
+      result.add(g.length, await this.d.authorisations.upsertGroupings(tx, this.ref, g));
+    });
+  }
+
   private async writePositions(
     tx: Tx,
     mapper: RecordMapper,
@@ -353,7 +388,7 @@ class Job {
   private async closeMissing(kinds: string[], closedOn: string): Promise<string> {
     const { missing, known } = await this.d.records.countMissing(this.run.id, this.format, kinds);
     if (missing === 0) return 'Aucune structure absente du fichier.';
-    if (missing > MIN_CLOSED_GUARD && missing > known * MAX_CLOSED_SHARE) {
+    if (looksPartial(missing, known)) {
       return (
         `${missing} structure(s) connue(s) absente(s) du fichier (sur ${known}) : non fermées, ce fichier semble ` +
         'être un extrait partiel et non l’extraction complète.'
@@ -367,10 +402,11 @@ class Job {
 
   async importRpps(file: string): Promise<string[]> {
     const mapper = await this.mapper(null);
+    const closed = await this.d.rppsClosures.closedKeys(GONE_FROM_RPPS);
     let batch: { line: number; record: RppsRecord }[] = [];
     let rejections: Rejection[] = [];
     const flush = async () => {
-      await this.writeRppsBatch(mapper, batch, rejections);
+      await this.writeRppsBatch(mapper, batch, rejections, closed);
       batch = [];
       rejections = [];
     };
@@ -381,13 +417,38 @@ class Job {
       if (batch.length + rejections.length >= BATCH) await flush();
     }
     await flush();
-    return [];
+    return [await this.closeGoneSituations()];
+  }
+
+  /**
+   * A full RPPS file lists every situation: the imported ones it no longer lists are closed (never deleted),
+   * then the ville practices left without an open situation. Situations users made are never touched.
+   */
+  private async closeGoneSituations(): Promise<string> {
+    const { missing, known } = await this.d.rppsClosures.countGone(this.run.id);
+    if (missing === 0) return 'Aucune situation d’exercice absente du fichier.';
+    if (looksPartial(missing, known)) {
+      return (
+        `${missing} situation(s) d’exercice connue(s) absente(s) du fichier (sur ${known}) : non fermées, ce fichier ` +
+        'semble être un extrait partiel et non l’extraction complète.'
+      );
+    }
+    const closedOn = new Date().toISOString().slice(0, 10);
+    let practices = 0;
+    await this.commit([], async (tx, result) => {
+      result.add(0, await this.d.rppsClosures.closeGoneSituations(tx, this.ref, closedOn));
+      const closed = await this.d.rppsClosures.closeEmptyPractices(tx, this.ref, closedOn, GONE_FROM_RPPS);
+      practices = closed.closed;
+      result.add(0, closed);
+    });
+    return `${missing} situation(s) d’exercice absente(s) du fichier fermée(s) au ${closedOn}, ${practices} structure(s) d’exercice de ville sans situation ouverte fermée(s).`;
   }
 
   private async writeRppsBatch(
     mapper: RecordMapper,
     lines: { line: number; record: RppsRecord }[],
     rejections: Rejection[],
+    closed: { situations: Set<string>; practices: Set<string> },
   ): Promise<void> {
     const practitioners = new Map<string, PractitionerRow>();
     const roles = new Map<string, Omit<PractitionerRoleRow, 'practitioner_id'> & { rpps_id: string }>();
@@ -396,6 +457,8 @@ class Job {
       EG: new Map(),
       OI: new Map(),
     };
+    // A line rejected for its codes still lists its professional: none of his situations is taken as gone.
+    const rejectedPeople: string[] = [];
     for (const { line, record } of lines) {
       try {
         const mapped = mapper.professional(record);
@@ -405,10 +468,17 @@ class Job {
       } catch (error) {
         if (!(error instanceof RecordError)) throw error;
         rejections.push({ line, reason: error.message, content: null });
+        rejectedPeople.push(situationKey(record.nationalId!, ANY_SITUATION));
       }
     }
     rejections.sort((a, b) => a.line - b.line);
+    // Scratch keys, outside the batch (a dry run reports closures too): what the file still lists.
+    await this.d.runs.markSeen(this.run.id, [
+      ...[...roles.values()].map((r) => situationKey(r.rpps_id, r.rpps_key)),
+      ...rejectedPeople,
+    ]);
     await this.commit(rejections, async (tx, result) => {
+      const reopened = await this.reopen(tx, closed, practices, [...roles.values()]);
       for (const kind of ['EJ', 'EG', 'OI'] as const) {
         const rows = [...practices[kind].values()];
         result.add(rows.length, await this.d.records.upsertOrganizations(tx, this.ref, 'rpps', rows));
@@ -421,6 +491,33 @@ class Job {
         practitioner_id: ids.get(rpps_id)!,
       }));
       result.add(roleRows.length, await this.d.records.upsertRoles(tx, this.ref, roleRows));
+      if (reopened) {
+        // Counted as updated: their upserts, which do not see the closure, had counted them unchanged.
+        result.add(0, reopened);
+        result.counts.unchanged = Math.max(0, result.counts.unchanged - reopened.written);
+      }
     });
   }
+
+  /** Situations and practices of a batch that an earlier file closed and this one lists again: open again. */
+  private async reopen(
+    tx: Tx,
+    closed: { situations: Set<string>; practices: Set<string> },
+    practices: Record<'EJ' | 'EG' | 'OI', Map<string, OrganizationRow>>,
+    roles: { rpps_id: string; rpps_key: string }[],
+  ): Promise<WriteCounts | null> {
+    const listed = Object.values(practices)
+      .flatMap((m) => [...m.values()].map((o) => ({ kind: o.kind, rppsStructureId: o.rpps_structure_id! })))
+      .filter((p) => closed.practices.has(practiceKey(p.kind, p.rppsStructureId)));
+    const situations = roles
+      .map((r) => ({ rppsId: r.rpps_id, rppsKey: r.rpps_key }))
+      .filter((r) => closed.situations.has(situationKey(r.rppsId, r.rppsKey)));
+    if (listed.length + situations.length === 0) return null;
+    return this.d.rppsClosures.reopen(tx, this.ref, situations, listed, GONE_FROM_RPPS);
+  }
+}
+
+/** A stock file that would close more than this share of what is known is not trusted to close anything. */
+function looksPartial(missing: number, known: number): boolean {
+  return missing > MIN_CLOSED_GUARD && missing > known * MAX_CLOSED_SHARE;
 }

@@ -16,6 +16,8 @@ const tre = (table: string, code: string): Coding => ({
 /** Closing type of a structure FINESS reports closed, and of one a stock file no longer lists (TRE_R286). */
 export const CLOSED_IN_FINESS = tre('TRE_R286-TypeFermeture', 'DEF');
 export const GONE_FROM_FINESS = tre('TRE_R286-TypeFermeture', 'NDI');
+/** Closing type of a ville practice left without any situation in the RPPS (same "non défini" code). */
+export const GONE_FROM_RPPS = GONE_FROM_FINESS;
 
 /** Ville practices are created for these activity sectors (TRE_R02, in JDV_J55) or any liberal practice. */
 const VILLE_SECTORS = new Set(['SA05', 'SA07', 'SA08', 'SA09']);

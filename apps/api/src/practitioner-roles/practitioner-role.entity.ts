@@ -18,4 +18,6 @@ export class PractitionerRole extends TrackedEntity {
   @Column({ type: 'jsonb', nullable: true }) conventionSector!: Coding | null;
   @Column({ type: 'text', nullable: true }) phone!: string | null;
   @Column({ type: 'varchar', nullable: true }) regionCode!: string | null;
+  /** Set by the RPPS import when a later full file no longer lists the situation (never deleted). */
+  @Column({ type: 'date', nullable: true, update: false, insert: false }) closedOn!: string | null;
 }

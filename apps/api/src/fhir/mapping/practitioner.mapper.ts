@@ -77,6 +77,9 @@ export function toPractitionerRole(r: PractitionerRoleRow, policy: AccessPolicy)
           ]
         : []),
     ],
+    // A situation the RPPS no longer lists is kept, closed: base FHIR active/period, no extension needed.
+    active: r.closedOn ? false : undefined,
+    period: r.closedOn ? { end: r.closedOn } : undefined,
     practitioner: reference('Practitioner', r.practitionerId),
     organization: r.organizationId ? reference('Organization', r.organizationId) : undefined,
     code: [cc(r.profession)],

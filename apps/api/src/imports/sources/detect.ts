@@ -3,17 +3,18 @@ import { resolveColumns, RPPS_HEADER_MARK } from './rpps.js';
 import { readHead } from './text-lines.js';
 
 export type ImportKind = 'finess' | 'rpps';
-export type ImportFormat = 'finess-legacy' | 'finess-plus' | 'rpps';
+export type ImportFormat = 'finess-legacy' | 'finess-plus' | 'finess-activities' | 'rpps';
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   'finess-legacy': 'extraction FINESS etalab (CSV)',
   'finess-plus': 'flux FINESS+ Structures (JSON)',
+  'finess-activities': 'flux FINESS+ Activités (JSON)',
   rpps: 'extraction RPPS PS_LibreAcces_Personne_activite',
 };
 
 const EXPECTED: Record<ImportKind, string> = {
   finess:
-    'un fichier FINESS était attendu : extraction etalab cs11005NN (première ligne « finess;etalab;… » puis des lignes structureet/structureej/geolocalisation) ou flux FINESS+ Structures JSON',
+    'un fichier FINESS était attendu : extraction etalab cs11005NN (première ligne « finess;etalab;… » puis des lignes structureet/structureej/geolocalisation/equipementsocial/equipmateriellourd/activiteoffresoin) ou flux FINESS+ Structures ou Activités JSON',
   rpps: 'un fichier RPPS était attendu : PS_LibreAcces_Personne_activite (en-tête séparé par « | » avec la colonne « Identification nationale PP »)',
 };
 
@@ -31,9 +32,10 @@ export async function detectFormat(file: string, expected: ImportKind): Promise<
   if (LEGACY_COMMENT.test(firstLine) || LEGACY_TAG.test(firstLine)) format = 'finess-legacy';
   else if (firstLine.includes('|') && firstLine.includes(RPPS_HEADER_MARK)) format = 'rpps';
   else if (head.trimStart().startsWith('{')) {
-    if (/"activites(Autorisees|Exercees)"/.test(head)) {
-      seen = 'c’est un flux FINESS+ Activités, pas encore pris en charge';
-    } else if (/"(pmej|schemaVersion|gcc|gco)"\s*:/.test(head)) format = 'finess-plus';
+    // Activités entries name their EJ by `numFiness` and carry activity arrays; Structures entries have
+    // `informationsGeneralesPMEJ` (numFinessPm) and groupings. Schema 1.0.1 puts the version in `metadata`.
+    if (/"(activitesAutorisees|activitesExercees|numFiness)"\s*:/.test(head)) format = 'finess-activities';
+    else if (/"(pmej|schemaVersion|metadata|gcc|gco)"\s*:/.test(head)) format = 'finess-plus';
   }
   const kindOf = (f: ImportFormat): ImportKind => (f === 'rpps' ? 'rpps' : 'finess');
   if (format && kindOf(format) !== expected) seen = `c’est une ${FORMAT_LABELS[format]}`;

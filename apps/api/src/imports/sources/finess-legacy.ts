@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { type ActivityRecord, count } from './activity-record.js';
 import { crsOf } from './reproject.js';
 import {
   clean,
@@ -13,8 +14,15 @@ import {
 import { hasBrokenEncoding, readLines, type TextEncoding } from './text-lines.js';
 
 /** Section tags of the etalab cs11005NN extracts (finess.md §1) and their field counts, tag included. */
-const FIELDS = { structureet: 32, structureej: 23, geolocalisation: 6 } as const;
-const EQUIPMENT_TAGS = new Set(['equipementsocial', 'equipmateriellourd', 'activiteoffresoin']);
+const FIELDS = {
+  structureet: 32,
+  structureej: 23,
+  geolocalisation: 6,
+  equipementsocial: 28,
+  equipmateriellourd: 11,
+} as const;
+/** §5.4: only the first 13 positions of `activiteoffresoin` are known; later fields are not read. */
+const ACTIVITE_OFFRE_SOIN_MIN_FIELDS = 13;
 
 /** The extract's first line: `finess;etalab;<flux number>;<extraction date>` (not a header). */
 export const LEGACY_COMMENT = /^finess;etalab;[^;]*;(\d{4}-\d{2}-\d{2})/;
@@ -60,8 +68,8 @@ export async function* readLegacyFiness(
 
 function parseLegacyLine(f: string[]): FinessRecord {
   const tag = f[0] ?? '';
-  if (EQUIPMENT_TAGS.has(tag)) return { ignored: tag };
   if (tag === 'structureet' && f.length === 3) return { ignored: 'structureet (correspondance ET → EJ)' };
+  if (tag === 'activiteoffresoin') return { activity: careActivity(f) };
   const expected = FIELDS[tag as keyof typeof FIELDS];
   if (!expected) throw new RecordError(`type de ligne inconnu : « ${tag.slice(0, 40)} »`);
   // structureet lines end with `;` (empty numuai): 31 fields without it are accepted too.
@@ -69,11 +77,9 @@ function parseLegacyLine(f: string[]): FinessRecord {
     throw new RecordError(`${tag} : ${expected} champs attendus, ${f.length} trouvés`);
   }
   const v = (i: number) => clean(f[i]);
-  const finess = (i: number, what: string) => {
-    const n = v(i);
-    if (!n || !FINESS_NUMBER.test(n)) throw new RecordError(`numéro FINESS ${what} invalide : « ${f[i] ?? ''} »`);
-    return n;
-  };
+  const finess = (i: number, what: string) => finessAt(f, i, what);
+  if (tag === 'equipementsocial') return { activity: socialEquipment(f) };
+  if (tag === 'equipmateriellourd') return { activity: heavyEquipment(f) };
   if (tag === 'geolocalisation') {
     const x = v(2);
     const y = v(3);
@@ -166,4 +172,125 @@ function digits(value: string | null, length: number, field: string): string | n
   if (value === null) return null;
   if (!new RegExp(`^\\d{${length}}$`).test(value)) throw new RecordError(`${field} invalide : « ${value} »`);
   return value;
+}
+
+function finessAt(f: string[], i: number, what: string): string {
+  const n = clean(f[i]);
+  if (!n || !FINESS_NUMBER.test(n)) throw new RecordError(`numéro FINESS ${what} invalide : « ${f[i] ?? ''} »`);
+  return n;
+}
+
+/** Codes of a line by name, each required; their labels beside them. */
+function codesAt(f: string[], fields: Record<string, [code: number, label: number]>) {
+  const codes: Record<string, string> = {};
+  const labels: Record<string, string> = {};
+  for (const [name, [code, label]] of Object.entries(fields)) {
+    codes[name] = clean(f[code]) ?? required(name);
+    const l = clean(f[label]);
+    if (l) labels[name] = l;
+  }
+  return { codes, labels };
+}
+
+/**
+ * `equipementsocial` (cs1100505, finess.md §5.2): installed and authorised places of an ET for one discipline
+ * × activity type × clientèle. Status: authorisation deleted (`indsupaut` O) → inactive, else installed
+ * places → implemented, else authorised only.
+ */
+function socialEquipment(f: string[]): ActivityRecord {
+  const et = finessAt(f, 1, 'ET');
+  const { codes, labels } = codesAt(f, { discipline: [2, 3], activite: [4, 5], clientele: [6, 7] });
+  const installationDeleted = clean(f[15]) === 'O';
+  const authorisationDeleted = clean(f[24]) === 'O';
+  const installed = installationDeleted ? 0 : count(f[9], 'capinstot');
+  const updatedAt = finessDate(f[26], 'datemajaut') ?? finessDate(f[27], 'datemajinst');
+  return {
+    sourceKey: ['ES', et, codes.discipline, codes.activite, codes.clientele].join('/'),
+    origin: 'equipementsocial',
+    scope: 'EG',
+    finess: et,
+    ejFiness: null,
+    authorizationKey: null,
+    nature: 'ES',
+    activityCode: ['ES', codes.discipline, codes.activite, codes.clientele].join('_'),
+    codes,
+    labels,
+    status: authorisationDeleted ? 3 : (installed ?? 0) > 0 ? 1 : 2,
+    arhgosNumber: null,
+    startsOn: finessDate(f[17], 'datepremautor') ?? finessDate(f[25], 'dateautor'),
+    endsOn: null,
+    closedOn: authorisationDeleted ? updatedAt : null,
+    authorisedCapacity: count(f[18], 'capautot'),
+    installedCapacity: installed,
+    finessUpdatedAt: updatedAt,
+  };
+}
+
+/**
+ * `equipmateriellourd` (cs1100504, finess.md §5.3): a heavy-equipment (EML, TRE_R272) authorisation of an
+ * EJ–ET pair. An authorisation, not a place's equipment: the ROR's `equipment` is the structure's own
+ * equipment in service on a Location, coded in J18 (ror-ig.md §2.5), which EML codes are not.
+ */
+function heavyEquipment(f: string[]): ActivityRecord {
+  const ej = finessAt(f, 1, 'EJ');
+  const et = clean(f[9]) ? finessAt(f, 9, 'ET') : null;
+  const { codes, labels } = codesAt(f, { eml: [3, 4] });
+  const number = clean(f[5]);
+  const implementedOn = finessDate(f[10], 'datemeo');
+  return {
+    sourceKey: ['EML', ej, et ?? '', codes.eml, number ?? ''].join('/'),
+    origin: 'equipmateriellourd',
+    scope: et ? 'EG' : 'EJ',
+    finess: et ?? ej,
+    ejFiness: ej,
+    authorizationKey: null,
+    nature: 'EML',
+    activityCode: `EML_${codes.eml}`,
+    codes,
+    labels,
+    status: implementedOn ? 1 : 2,
+    arhgosNumber: clean(f[6]),
+    startsOn: finessDate(f[8], 'dateautor'),
+    endsOn: null,
+    closedOn: null,
+    authorisedCapacity: null,
+    installedCapacity: null,
+    finessUpdatedAt: implementedOn,
+  };
+}
+
+/**
+ * `activiteoffresoin` (care-activity authorisations, finess.md §5.4, low confidence): only the positions the
+ * note confirms are read (EJ, activity / modality / form with their labels, ET); no status field is known,
+ * so a listed authorisation is taken as active, implementation unknown (2).
+ */
+function careActivity(f: string[]): ActivityRecord {
+  if (f.length < ACTIVITE_OFFRE_SOIN_MIN_FIELDS) {
+    throw new RecordError(
+      `activiteoffresoin : au moins ${ACTIVITE_OFFRE_SOIN_MIN_FIELDS} champs attendus, ${f.length} trouvés`,
+    );
+  }
+  const ej = finessAt(f, 1, 'EJ');
+  const et = clean(f[11]) ? finessAt(f, 11, 'ET') : null;
+  const { codes, labels } = codesAt(f, { activite: [3, 4], modalite: [5, 6], forme: [7, 8] });
+  return {
+    sourceKey: ['AOS', ej, et ?? '', codes.activite, codes.modalite, codes.forme].join('/'),
+    origin: 'activiteoffresoin',
+    scope: et ? 'EG' : 'EJ',
+    finess: et ?? ej,
+    ejFiness: ej,
+    authorizationKey: null,
+    nature: 'AOS',
+    activityCode: ['AOS', codes.activite, codes.modalite, codes.forme].join('_'),
+    codes,
+    labels,
+    status: 2,
+    arhgosNumber: null,
+    startsOn: null,
+    endsOn: null,
+    closedOn: null,
+    authorisedCapacity: null,
+    installedCapacity: null,
+    finessUpdatedAt: null,
+  };
 }

@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { parserStream } from 'stream-json';
 import { pick } from 'stream-json/filters/pick.js';
-import { streamArray } from 'stream-json/streamers/stream-array.js';
+import { streamValues } from 'stream-json/streamers/stream-values.js';
+import type { GroupingRecord } from './activity-record.js';
 import {
   clean,
   FINESS_NUMBER,
@@ -38,6 +39,18 @@ type Ege = {
   etatObjet?: string;
   dateDerniereMaj?: string;
 };
+type Member = { pmSmsseId?: string; egeId?: string; typeRoleEntiteGroupe?: string };
+type Gcc = {
+  gccId?: string;
+  nomGcc?: string;
+  typeGcc?: string;
+  gccIdentifiantExterne?: string;
+  pmejDuGcc?: Member[];
+  egeDuGcc?: Member[];
+  etatObjet?: string;
+  dateDerniereMaj?: string;
+};
+type Gco = { pmSmsseId?: string; typeGco?: string; pmejDuGco?: Member[]; egeDuGco?: Member[] };
 type Pmej = {
   informationsGeneralesPMEJ?: Record<string, string | undefined>;
   adresse?: Address[];
@@ -48,9 +61,10 @@ type Pmej = {
 };
 
 /**
- * Structures of a FINESS+ JSON file, one `pmej` entry (an EJ and its EGs) at a time from a streaming parser,
- * never the whole document in memory. Rejections point at the entry number in `pmej` (JSON has no lines
- * worth quoting). Groupings (gcc, gco) are not read.
+ * Structures of a FINESS+ JSON file, one entry at a time from a streaming parser, never the whole document in
+ * memory: groupings (`gcc` GHT, `gco` GCS/GIE) and `pmej` entries (an EJ and its EGs). Both schema versions
+ * (`schemaVersion` at the root or in `metadata`) share these arrays. Rejections point at the entry number in
+ * its array (JSON has no lines worth quoting), the array named in the reason for groupings.
  */
 export async function* readFinessPlus(file: string, progress: (bytes: number) => void): AsyncGenerator<FinessItem> {
   let bytes = 0;
@@ -59,19 +73,24 @@ export async function* readFinessPlus(file: string, progress: (bytes: number) =>
   const entries = pipeline(
     input,
     parserStream(),
-    pick.asStream({ filter: 'pmej' }),
-    streamArray.asStream(),
+    pick.asStream({ filter: /^(gcc|gco|pmej)\.\d+$/ }),
+    streamValues.asStream(),
     () => {},
-  ) as AsyncIterable<{ key: number; value: Pmej }>;
+  ) as AsyncIterable<{ value: Pmej | Gcc | Gco }>;
+  const read = { gcc: 0, gco: 0, pmej: 0 };
   let line = 0;
   try {
-    for await (const { key, value } of entries) {
-      line = key + 1;
+    for await (const { value } of entries) {
+      // Each array's entries have their own shape: gcc a gccId, pmej its informationsGeneralesPMEJ.
+      const section = 'gccId' in value ? 'gcc' : 'informationsGeneralesPMEJ' in value ? 'pmej' : 'gco';
+      line = ++read[section];
       try {
-        for (const structure of pmejStructures(value)) yield { line, structure };
+        if (section === 'pmej') for (const structure of pmejStructures(value as Pmej)) yield { line, structure };
+        else yield { line, grouping: section === 'gcc' ? gccGrouping(value as Gcc) : gcoGrouping(value as Gco) };
       } catch (error) {
         if (!(error instanceof RecordError)) throw error;
-        yield { line, error: error.message, raw: JSON.stringify(value).slice(0, 500) };
+        const where = section === 'pmej' ? '' : `${section} n° ${line} : `;
+        yield { line, error: where + error.message, raw: JSON.stringify(value).slice(0, 500) };
       }
     }
   } catch (error) {
@@ -79,6 +98,45 @@ export async function* readFinessPlus(file: string, progress: (bytes: number) =>
     // A truncated or malformed document: what came before is kept, the rest is one rejection.
     yield { line: line + 1, error: `JSON illisible après l’entrée ${line} : ${(error as Error).message}` };
   }
+}
+
+function members(pm: Member[] | undefined, ege: Member[] | undefined): GroupingRecord['members'] {
+  const of = (type: 'PM' | 'EGE', list: Member[] | undefined) =>
+    (list ?? []).map((m) => {
+      const id = clean(type === 'PM' ? m.pmSmsseId : m.egeId);
+      if (!id) throw new RecordError(`membre ${type} sans identifiant`);
+      return { type, id, role: clean(m.typeRoleEntiteGroupe) };
+    });
+  return [...of('PM', pm), ...of('EGE', ege)];
+}
+
+/** A GHT: a convention between EJs (no legal personality, no FINESS number), closed when `etatObjet` is I. */
+function gccGrouping(g: Gcc): GroupingRecord {
+  const updatedAt = finessDate(g.dateDerniereMaj, 'dateDerniereMaj');
+  return {
+    kind: 'GCC',
+    sourceId: clean(g.gccId) ?? missing('gccId'),
+    name: clean(g.nomGcc),
+    typeCode: clean(g.typeGcc),
+    externalId: clean(g.gccIdentifiantExterne),
+    members: members(g.pmejDuGcc, g.egeDuGcc),
+    closedOn: g.etatObjet === 'I' ? updatedAt : null,
+    finessUpdatedAt: updatedAt,
+  };
+}
+
+/** A GCS / GIE: a legal entity of its own (its `pmSmsseId` is an EJ of `pmej`), with its members. */
+function gcoGrouping(g: Gco): GroupingRecord {
+  return {
+    kind: 'GCO',
+    sourceId: clean(g.pmSmsseId) ?? missing('pmSmsseId'),
+    name: null,
+    typeCode: clean(g.typeGco),
+    externalId: null,
+    members: members(g.pmejDuGco, g.egeDuGco),
+    closedOn: null,
+    finessUpdatedAt: null,
+  };
 }
 
 function pmejStructures(pmej: Pmej): StructureRecord[] {
@@ -100,6 +158,8 @@ function pmejStructures(pmej: Pmej): StructureRecord[] {
     closed: pmej.etatObjet === 'I' || Boolean(clean(info.dateFermeture)),
     finessUpdatedAt: finessDate(pmej.dateDerniereMaj, 'dateDerniereMaj'),
     data: {
+      // FINESS+ technical ids: groupings and activities name EJs and EGs by them (finess.md §8.3).
+      pmSmsseId: clean(info.pmSmsseId),
       shortName: clean(info.denominationPm),
       ape: clean(info.codeApe)?.replace('.', '') ?? null,
       ...phones(pmej.contact),
@@ -124,6 +184,7 @@ function pmejStructures(pmej: Pmej): StructureRecord[] {
       closed: ege.etatObjet === 'I' || Boolean(text('dateFermeture')),
       finessUpdatedAt: finessDate(ege.dateDerniereMaj, 'dateDerniereMaj'),
       data: {
+        egeId: text('egeId'),
         shortName: text('nomEgeCourt'),
         complement: text('complementDenominationEg'),
         mft: clean(ege.modefixationtarifaire),

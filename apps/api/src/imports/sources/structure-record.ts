@@ -1,3 +1,5 @@
+import type { ActivityRecord, GroupingRecord } from './activity-record.js';
+
 /** What a FINESS source (legacy CSV or FINESS+ JSON) says about one structure, before checks and storage. */
 export type StructureRecord = {
   kind: 'EJ' | 'EG';
@@ -45,7 +47,12 @@ export type RawPosition = {
 
 export type GeolocationRecord = { finess: string; position: RawPosition; updatedAt: string | null };
 
-export type FinessRecord = { structure: StructureRecord } | { geolocation: GeolocationRecord } | { ignored: string };
+export type FinessRecord =
+  | { structure: StructureRecord }
+  | { geolocation: GeolocationRecord }
+  | { activity: ActivityRecord }
+  | { grouping: GroupingRecord }
+  | { ignored: string };
 
 /** One numbered line (or JSON entry) of a FINESS source: a record, or why it cannot be imported. */
 export type FinessItem = ({ line: number } & FinessRecord) | { line: number; error: string; raw?: string };
