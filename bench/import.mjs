@@ -1,11 +1,11 @@
-// `npm run bench:import [-- --establishments N --rpps-lines N]`: generates national-size FINESS and RPPS files
+// `npm run bench:import [-- --establishments N --rpps-lines N --profile]`: generates national-size FINESS and RPPS files
 // in the real formats, imports them twice into a fresh embedded PostgreSQL (temporary folder), and measures
 // each run (lines/s, peak RSS sampled every 50 ms) against the floor: a COPY of the same rows into a bare
 // staging table, in the same run. Uses the compiled API (`npm run build:api` first, as the script does).
 import 'reflect-metadata';
 import { clearInterval, setInterval } from 'node:timers';
 import { performance } from 'node:perf_hooks';
-import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,31 @@ const arg = (name, fallback) => {
 };
 const ESTABLISHMENTS = arg('establishments', 100_000);
 const RPPS_LINES = arg('rpps-lines', 1_000_000);
+const PROFILE = process.argv.includes('--profile');
+
+/** `--profile`: total time per SQL statement (by its first words), printed after each import. */
+const statementTimes = new Map();
+if (PROFILE) {
+  const { PostgresQueryRunner } = await import('typeorm/driver/postgres/PostgresQueryRunner.js');
+  const query = PostgresQueryRunner.prototype.query;
+  PostgresQueryRunner.prototype.query = async function (sql, ...rest) {
+    const label = sql.replace(/\s+/g, ' ').trim().slice(0, 90);
+    const start = performance.now();
+    try {
+      return await query.call(this, sql, ...rest);
+    } finally {
+      const t = statementTimes.get(label) ?? { calls: 0, ms: 0 };
+      statementTimes.set(label, { calls: t.calls + 1, ms: t.ms + performance.now() - start });
+    }
+  };
+}
+const printProfile = (title) => {
+  if (!PROFILE) return;
+  const rows = [...statementTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15);
+  console.error(`Statement times, ${title}:`);
+  for (const [label, t] of rows) console.error(`  ${(t.ms / 1000).toFixed(2).padStart(8)} s ${String(t.calls).padStart(6)} × ${label}`);
+  statementTimes.clear();
+};
 
 // Deterministic pseudo-random values (same files on every run).
 let seed = 42;
@@ -382,10 +407,28 @@ console.error(
   `FINESS: ${finessLineCount} lines, ${(statSync(finessFile).size / 2 ** 20).toFixed(1)} MB; RPPS: ${rppsLineCount} lines, ${(statSync(rppsFile).size / 2 ** 20).toFixed(1)} MB`,
 );
 
-const database = await startEmbeddedPostgres({ dir: pgDir, port: await freePort(), database: 'ror' });
+const database = await startEmbeddedPostgres({
+  dir: pgDir,
+  port: await freePort(),
+  database: 'ror',
+  // `--profile`: the plans of slow statements (auto_explain) go to the server log, kept beside the results.
+  onLog: PROFILE ? (m) => appendFileSync(`${pgDir}.log`, m + '\n') : undefined,
+});
 const results = {};
 try {
   await migrate(database.url);
+  if (PROFILE) {
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    for (const setting of [
+      `session_preload_libraries = 'auto_explain'`,
+      `auto_explain.log_min_duration = '500ms'`,
+      'auto_explain.log_analyze = on',
+    ])
+      await admin.query(`ALTER DATABASE ror SET ${setting}`);
+    await admin.end();
+    console.error(`Plans of statements over 500 ms: ${pgDir}.log`);
+  }
   const config = parseConfig({ ...process.env, LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false' });
   const app = await createApp(config, database.url, createLogger('silent'));
   await app.init();
@@ -411,8 +454,10 @@ try {
   ]) {
     const floor = await copy(file, `staging_${kind}`);
     const first = await importRun(kind, file);
+    printProfile(`${kind}, first import`);
     const versions = await rowVersions();
     const second = await importRun(kind, file);
+    printProfile(`${kind}, second import`);
     const unchangedWrites = Number(await rowVersions()) - Number(versions);
     results[kind] = {
       lines,
