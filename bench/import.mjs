@@ -5,7 +5,16 @@
 import 'reflect-metadata';
 import { clearInterval, setInterval } from 'node:timers';
 import { performance } from 'node:perf_hooks';
-import { appendFileSync, chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  createWriteStream,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,7 +56,8 @@ const printProfile = (title) => {
   if (!PROFILE) return;
   const rows = [...statementTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15);
   console.error(`Statement times, ${title}:`);
-  for (const [label, t] of rows) console.error(`  ${(t.ms / 1000).toFixed(2).padStart(8)} s ${String(t.calls).padStart(6)} × ${label}`);
+  for (const [label, t] of rows)
+    console.error(`  ${(t.ms / 1000).toFixed(2).padStart(8)} s ${String(t.calls).padStart(6)} × ${label}`);
   statementTimes.clear();
 };
 
@@ -368,16 +378,45 @@ async function freePort() {
   });
 }
 
-/** Runs `work`, sampling this process's RSS, and returns the elapsed seconds and the peak in MB. */
+/** CPU seconds (user + system) of the PostgreSQL server's processes: the postmaster and its children. */
+function postgresCpuSeconds() {
+  const postmaster = Number(readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      // Fields after the command name: state ppid … utime (14th field) stime cutime cstime; the postmaster's
+      // cutime/cstime hold its ended backends (a pool closes idle connections during a run).
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      const own = Number(fields[11]) + Number(fields[12]);
+      if (Number(pid) === postmaster) total += (own + Number(fields[13]) + Number(fields[14])) / tick;
+      else if (Number(fields[1]) === postmaster) total += own / tick;
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
+/**
+ * Runs `work`, sampling this process's RSS, and returns the elapsed seconds, the peak in MB and the CPU
+ * seconds spent by Node and by PostgreSQL: on a machine shared with other loads, the CPU time is the steadier
+ * figure (the elapsed time depends on what else runs).
+ */
 async function measure(work) {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const start = performance.now();
+  const cpu = process.cpuUsage();
+  const pgCpu = postgresCpuSeconds();
   const result = await work();
   clearInterval(timer);
+  const nodeCpu = process.cpuUsage(cpu);
   return {
     seconds: (performance.now() - start) / 1000,
     peakMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20),
+    nodeCpuSeconds: +((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1),
+    postgresCpuSeconds: +(postgresCpuSeconds() - pgCpu).toFixed(1),
     result,
   };
 }
@@ -496,6 +535,8 @@ function runFigures(run, lines) {
     seconds: +run.seconds.toFixed(1),
     linesPerSecond: Math.round(lines / run.seconds),
     peakRssMb: run.peakMb,
+    nodeCpuSeconds: run.nodeCpuSeconds,
+    postgresCpuSeconds: run.postgresCpuSeconds,
     status: run.result.status,
     created: run.result.created,
     updated: run.result.updated,
