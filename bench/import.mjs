@@ -1,11 +1,20 @@
-// `npm run bench:import [-- --establishments N --rpps-lines N]`: generates national-size FINESS and RPPS files
+// `npm run bench:import [-- --establishments N --rpps-lines N --profile]`: generates national-size FINESS and RPPS files
 // in the real formats, imports them twice into a fresh embedded PostgreSQL (temporary folder), and measures
 // each run (lines/s, peak RSS sampled every 50 ms) against the floor: a COPY of the same rows into a bare
 // staging table, in the same run. Uses the compiled API (`npm run build:api` first, as the script does).
 import 'reflect-metadata';
 import { clearInterval, setInterval } from 'node:timers';
 import { performance } from 'node:perf_hooks';
-import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  createWriteStream,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +34,32 @@ const arg = (name, fallback) => {
 };
 const ESTABLISHMENTS = arg('establishments', 100_000);
 const RPPS_LINES = arg('rpps-lines', 1_000_000);
+const PROFILE = process.argv.includes('--profile');
+
+/** `--profile`: total time per SQL statement (by its first words), printed after each import. */
+const statementTimes = new Map();
+if (PROFILE) {
+  const { PostgresQueryRunner } = await import('typeorm/driver/postgres/PostgresQueryRunner.js');
+  const query = PostgresQueryRunner.prototype.query;
+  PostgresQueryRunner.prototype.query = async function (sql, ...rest) {
+    const label = sql.replace(/\s+/g, ' ').trim().slice(0, 90);
+    const start = performance.now();
+    try {
+      return await query.call(this, sql, ...rest);
+    } finally {
+      const t = statementTimes.get(label) ?? { calls: 0, ms: 0 };
+      statementTimes.set(label, { calls: t.calls + 1, ms: t.ms + performance.now() - start });
+    }
+  };
+}
+const printProfile = (title) => {
+  if (!PROFILE) return;
+  const rows = [...statementTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15);
+  console.error(`Statement times, ${title}:`);
+  for (const [label, t] of rows)
+    console.error(`  ${(t.ms / 1000).toFixed(2).padStart(8)} s ${String(t.calls).padStart(6)} × ${label}`);
+  statementTimes.clear();
+};
 
 // Deterministic pseudo-random values (same files on every run).
 let seed = 42;
@@ -343,16 +378,45 @@ async function freePort() {
   });
 }
 
-/** Runs `work`, sampling this process's RSS, and returns the elapsed seconds and the peak in MB. */
+/** CPU seconds (user + system) of the PostgreSQL server's processes: the postmaster and its children. */
+function postgresCpuSeconds() {
+  const postmaster = Number(readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      // Fields after the command name: state ppid … utime (14th field) stime cutime cstime; the postmaster's
+      // cutime/cstime hold its ended backends (a pool closes idle connections during a run).
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      const own = Number(fields[11]) + Number(fields[12]);
+      if (Number(pid) === postmaster) total += (own + Number(fields[13]) + Number(fields[14])) / tick;
+      else if (Number(fields[1]) === postmaster) total += own / tick;
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
+/**
+ * Runs `work`, sampling this process's RSS, and returns the elapsed seconds, the peak in MB and the CPU
+ * seconds spent by Node and by PostgreSQL: on a machine shared with other loads, the CPU time is the steadier
+ * figure (the elapsed time depends on what else runs).
+ */
 async function measure(work) {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const start = performance.now();
+  const cpu = process.cpuUsage();
+  const pgCpu = postgresCpuSeconds();
   const result = await work();
   clearInterval(timer);
+  const nodeCpu = process.cpuUsage(cpu);
   return {
     seconds: (performance.now() - start) / 1000,
     peakMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20),
+    nodeCpuSeconds: +((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1),
+    postgresCpuSeconds: +(postgresCpuSeconds() - pgCpu).toFixed(1),
     result,
   };
 }
@@ -382,10 +446,28 @@ console.error(
   `FINESS: ${finessLineCount} lines, ${(statSync(finessFile).size / 2 ** 20).toFixed(1)} MB; RPPS: ${rppsLineCount} lines, ${(statSync(rppsFile).size / 2 ** 20).toFixed(1)} MB`,
 );
 
-const database = await startEmbeddedPostgres({ dir: pgDir, port: await freePort(), database: 'ror' });
+const database = await startEmbeddedPostgres({
+  dir: pgDir,
+  port: await freePort(),
+  database: 'ror',
+  // `--profile`: the plans of slow statements (auto_explain) go to the server log, kept beside the results.
+  onLog: PROFILE ? (m) => appendFileSync(`${pgDir}.log`, m + '\n') : undefined,
+});
 const results = {};
 try {
   await migrate(database.url);
+  if (PROFILE) {
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    for (const setting of [
+      `session_preload_libraries = 'auto_explain'`,
+      `auto_explain.log_min_duration = '500ms'`,
+      'auto_explain.log_analyze = on',
+    ])
+      await admin.query(`ALTER DATABASE ror SET ${setting}`);
+    await admin.end();
+    console.error(`Plans of statements over 500 ms: ${pgDir}.log`);
+  }
   const config = parseConfig({ ...process.env, LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false' });
   const app = await createApp(config, database.url, createLogger('silent'));
   await app.init();
@@ -411,8 +493,10 @@ try {
   ]) {
     const floor = await copy(file, `staging_${kind}`);
     const first = await importRun(kind, file);
+    printProfile(`${kind}, first import`);
     const versions = await rowVersions();
     const second = await importRun(kind, file);
+    printProfile(`${kind}, second import`);
     const unchangedWrites = Number(await rowVersions()) - Number(versions);
     results[kind] = {
       lines,
@@ -451,6 +535,8 @@ function runFigures(run, lines) {
     seconds: +run.seconds.toFixed(1),
     linesPerSecond: Math.round(lines / run.seconds),
     peakRssMb: run.peakMb,
+    nodeCpuSeconds: run.nodeCpuSeconds,
+    postgresCpuSeconds: run.postgresCpuSeconds,
     status: run.result.status,
     created: run.result.created,
     updated: run.result.updated,

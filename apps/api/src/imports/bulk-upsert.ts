@@ -67,8 +67,10 @@ export async function auditedWrite(
 }
 
 /**
- * One statement per batch: INSERT … ON CONFLICT (key) DO UPDATE … WHERE the owned columns are distinct,
- * so an unchanged record is neither rewritten nor audited. Rows must have distinct keys.
+ * One statement per batch, set-based: the input is joined once to the table on its key; keys not found are
+ * INSERTed (plain insert: the import is the only writer of these keys, and concurrent runs of one kind are
+ * serialised), found rows are UPDATEd only where an owned column is distinct. An unchanged record is thus
+ * neither locked, rewritten nor audited. Rows must have distinct keys.
  */
 export async function bulkUpsert(
   tx: Tx,
@@ -81,25 +83,31 @@ export async function bulkUpsert(
   if (rows.length === 0) return { created: 0, closed: 0, written: 0, sameRun: 0 };
   const recordset = inputColumns.map(([n, t]) => `${n} ${t}`).join(', ');
   const owned = spec.owned.map(([n]) => n);
-  const stamped = spec.stamped.map(([n]) => n);
+  const written = [...owned, ...spec.stamped.map(([n]) => n)];
+  const insertOnly = spec.insertOnly ?? [];
   const value = (n: string) => spec.computed?.[n] ?? `i.${n}`;
-  const insertColumns = [...spec.key, ...owned, ...stamped, ...(spec.insertOnly ?? []).map(([c]) => c)];
-  const insertValues = [
-    ...spec.key.map((k) => `i.${k}`),
-    ...owned.map(value),
-    ...stamped.map(value),
-    ...(spec.insertOnly ?? []).map(([, e]) => e),
-  ];
+  const insertColumns = [...spec.key, ...written, ...insertOnly.map(([c]) => c)];
+  const target = spec.keyPredicate ? `(SELECT * FROM ${spec.table} WHERE ${spec.keyPredicate})` : spec.table;
   const ctes = `
     WITH i AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${recordset})),
-    written AS (
-      INSERT INTO ${spec.table} AS t (${insertColumns.join(', ')})
-      SELECT ${insertValues.join(', ')} FROM i ${spec.joins ?? ''}
-      ON CONFLICT (${spec.key.join(', ')})${spec.keyPredicate ? ` WHERE ${spec.keyPredicate}` : ''} DO UPDATE SET
-        ${[...owned, ...stamped].map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
-        updated_at = now(), version = t.version + 1
-      WHERE (${owned.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${owned.map((c) => `EXCLUDED.${c}`).join(', ')})
-      ${returningStates(tableColumns)}
-    )`;
+    s AS MATERIALIZED (
+      SELECT t.id AS current_id, ${[
+        ...spec.key.map((k) => `i.${k}`),
+        ...written.map((c) => `${value(c)} AS ${c}`),
+        ...insertOnly.map(([c, e]) => `${e} AS ${c}`),
+      ].join(', ')}
+      FROM i ${spec.joins ?? ''}
+      LEFT JOIN ${target} t ON ${spec.key.map((k) => `t.${k} = i.${k}`).join(' AND ')}),
+    inserted AS (
+      INSERT INTO ${spec.table} (${insertColumns.join(', ')})
+      SELECT ${insertColumns.join(', ')} FROM s WHERE current_id IS NULL
+      ${returningStates(tableColumns)}),
+    updated AS (
+      UPDATE ${spec.table} t SET ${written.map((c) => `${c} = s.${c}`).join(', ')}, updated_at = now(), version = t.version + 1
+      FROM s
+      WHERE t.id = s.current_id
+        AND (${owned.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${owned.map((c) => `s.${c}`).join(', ')})
+      ${returningStates(tableColumns)}),
+    written AS (SELECT * FROM inserted UNION ALL SELECT * FROM updated)`;
   return auditedWrite(tx, ctes, [JSON.stringify(rows)], spec.entityType, run.actor, run.id);
 }

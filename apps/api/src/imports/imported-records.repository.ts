@@ -53,8 +53,8 @@ const ORGANIZATION_INPUT: BulkColumn[] = [
   ['parent_rpps', 'text'],
   ['parent_kind', 'text'],
   ['name', 'text'],
-  ['siren', 'text'],
-  ['siret', 'text'],
+  ['siren', 'char(9)'],
+  ['siret', 'char(14)'],
   ['legal_status', 'jsonb'],
   ['category', 'jsonb'],
   ['internal_type', 'jsonb'],
@@ -253,6 +253,8 @@ export class ImportedRecordsRepository {
          INSERT INTO organization AS t (kind, finess, name, finess_source, finess_data, import_run_id)
          SELECT i.kind, i.finess, i.name, i.finess_source, i.finess_data, i.import_run_id
          FROM jsonb_to_recordset($1::jsonb) AS i(kind text, finess char(9), name text, finess_source text, finess_data jsonb, import_run_id uuid)
+         -- Known parents are skipped by a read (no speculative insertion); the conflict clause covers a race.
+         WHERE NOT EXISTS (SELECT 1 FROM organization o WHERE o.finess = i.finess)
          ON CONFLICT (finess) DO NOTHING
          ${returningStates(await this.columnsOf('organization'))})`,
       [JSON.stringify(parents)],

@@ -184,6 +184,7 @@ class Job {
   private lines = 0;
   private bytes = 0;
   private batches = 0;
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     service: ImportsService,
@@ -211,8 +212,30 @@ class Job {
   /**
    * Writes one batch atomically with its audit events, rejections and progress. A dry run measures the
    * same writes, then rolls them back: only the run's report is kept.
+   *
+   * Write-behind: returns once the batch is handed to PostgreSQL, so that the next batch is read and mapped
+   * while this one is written (the two sides have a core each). At most one batch is in flight, batches
+   * commit in order, and a failed batch stops the run at the next call or at `settle`.
    */
   private async commit(rejections: Rejection[], work: (tx: Tx, result: BatchResult) => Promise<void>): Promise<void> {
+    await this.inFlight;
+    const write = this.write(rejections, work, this.lines, this.bytes);
+    // Handled here so that a failure is not reported unhandled before the next call awaits it.
+    write.catch(() => undefined);
+    this.inFlight = write;
+  }
+
+  /** Waits for the batch in flight (before reading what the batches wrote, and at the end of the run). */
+  private settle(): Promise<void> {
+    return this.inFlight;
+  }
+
+  private async write(
+    rejections: Rejection[],
+    work: (tx: Tx, result: BatchResult) => Promise<void>,
+    lines: number,
+    bytes: number,
+  ): Promise<void> {
     const result = new BatchResult(rejections);
     const apply = async (tx: Tx) => {
       await this.d.records.lockKind(tx, this.run.kind);
@@ -228,12 +251,12 @@ class Job {
           if (!(error instanceof DryRunRollback)) throw error;
         });
       await this.d.runs.addRejections(undefined, this.run.id, rejections);
-      await this.d.runs.progress(undefined, this.run.id, result.counts, this.lines, this.bytes);
+      await this.d.runs.progress(undefined, this.run.id, result.counts, lines, bytes);
     } else {
       await this.d.transactions.run(async (tx) => {
         await apply(tx);
         await this.d.runs.addRejections(tx, this.run.id, rejections);
-        await this.d.runs.progress(tx, this.run.id, result.counts, this.lines, this.bytes);
+        await this.d.runs.progress(tx, this.run.id, result.counts, lines, bytes);
       });
     }
     await this.options.afterBatch?.(++this.batches);
@@ -288,6 +311,7 @@ class Job {
         await flush();
     }
     await flush();
+    await this.settle();
     const notes = [...ignored].map(([tag, n]) => `${n} ligne(s) « ${tag} » lues mais non importées.`);
     if (this.format === 'finess-legacy' && kindsSeen.size > 0) {
       notes.push(await this.closeMissing([...kindsSeen], extractionDate ?? new Date().toISOString().slice(0, 10)));
@@ -397,6 +421,7 @@ class Job {
     await this.commit([], async (tx, result) => {
       result.add(0, await this.d.records.closeMissing(tx, this.ref, this.format, kinds, closedOn, GONE_FROM_FINESS));
     });
+    await this.settle();
     return `${missing} structure(s) absente(s) du fichier fermée(s) au ${closedOn}.`;
   }
 
@@ -417,6 +442,7 @@ class Job {
       if (batch.length + rejections.length >= BATCH) await flush();
     }
     await flush();
+    await this.settle();
     return [await this.closeGoneSituations()];
   }
 
@@ -441,6 +467,7 @@ class Job {
       practices = closed.closed;
       result.add(0, closed);
     });
+    await this.settle();
     return `${missing} situation(s) d’exercice absente(s) du fichier fermée(s) au ${closedOn}, ${practices} structure(s) d’exercice de ville sans situation ouverte fermée(s).`;
   }
 

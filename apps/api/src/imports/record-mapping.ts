@@ -27,6 +27,8 @@ const VILLE_SECTORS = new Set(['SA05', 'SA07', 'SA08', 'SA09']);
  * ROR binds to its attribute and every commune against the COG. A failed check rejects the line.
  */
 export class RecordMapper {
+  private readonly codings = new Map<string, Coding | null>();
+
   constructor(
     private readonly nomenclatures: NomenclaturesService,
     private readonly communes: Communes,
@@ -37,10 +39,17 @@ export class RecordMapper {
   /** Checks a code of a NOS table against a value set; returns the coding with its NOS display. */
   code(table: string, valueSet: string, code: string | null, what: string): Coding | null {
     if (!code) return null;
-    const coding = tre(table, code);
-    const display = this.nomenclatures.display(valueSet, coding);
-    if (display === null) throw new RecordError(`${what} « ${code} » absent du jeu de valeurs ${valueSet} (${table})`);
-    return { ...coding, display };
+    // Millions of lines share a few hundred codes: each coding is checked and built once, then shared.
+    const cacheKey = `${valueSet}|${table}|${code}`;
+    let coding = this.codings.get(cacheKey);
+    if (coding === undefined) {
+      const bare = tre(table, code);
+      const display = this.nomenclatures.display(valueSet, bare);
+      coding = display === null ? null : { ...bare, display };
+      this.codings.set(cacheKey, coding);
+    }
+    if (coding === null) throw new RecordError(`${what} « ${code} » absent du jeu de valeurs ${valueSet} (${table})`);
+    return coding;
   }
 
   place(communeCode: string | null) {
@@ -182,23 +191,42 @@ export class RecordMapper {
     };
     if (!isVille) return { practitioner, role, practice: [] };
     const name = r.name ?? r.brand ?? `Cabinet ${[r.firstName, r.lastName].filter(Boolean).join(' ')}`;
-    const common = {
+    const address = this.address(
+      {
+        number: r.number,
+        repetition: r.repetition,
+        typeCode: r.streetType,
+        name: r.street,
+        place: r.place,
+        complement: r.distribution,
+      },
+      r.postalCode,
+      r.city ?? r.cedex,
+    );
+    const siret = r.siret && /^\d{14}$/.test(r.siret) ? r.siret : null;
+    const finessData = compact({ phone: r.phone, email: r.email });
+    // One literal per row (no spread of a shared part): a million lines make three rows each.
+    const row = (
+      kind: OrganizationRow['kind'],
+      id: string,
+      parentKind: 'EJ' | 'EG' | null,
+      rowName: string,
+      category: Coding | null,
+      internalType: Coding | null,
+    ): OrganizationRow => ({
+      kind,
       finess: null,
+      rpps_structure_id: id,
+      parent_finess: null,
+      parent_rpps: parentKind ? r.structureId : null,
+      parent_kind: parentKind,
+      name: rowName,
       siren: null,
-      siret: r.siret && /^\d{14}$/.test(r.siret) ? r.siret : null,
+      siret,
       legal_status: null,
-      address: this.address(
-        {
-          number: r.number,
-          repetition: r.repetition,
-          typeCode: r.streetType,
-          name: r.street,
-          place: r.place,
-          complement: r.distribution,
-        },
-        r.postalCode,
-        r.city ?? r.cedex,
-      ),
+      category,
+      internal_type: internalType,
+      address,
       commune_code: commune?.code ?? null,
       departement_code: commune?.departementCode ?? null,
       region_code: commune?.regionCode ?? null,
@@ -210,49 +238,28 @@ export class RecordMapper {
       closing_type: null,
       finess_updated_at: null,
       finess_source: this.source,
-      finess_data: compact({ phone: r.phone, email: r.email }),
+      finess_data: finessData,
       import_run_id: this.runId,
-    };
+    });
     const sector = r.sector && VILLE_SECTORS.has(r.sector) ? r.sector : null;
-    const practice: OrganizationRow[] = [
-      {
-        ...common,
-        kind: 'EJ',
-        rpps_structure_id: r.structureId,
-        parent_finess: null,
-        parent_rpps: null,
-        parent_kind: null,
+    const practice = [
+      row('EJ', r.structureId!, null, name, null, null),
+      row(
+        'EG',
+        r.structureId!,
+        'EJ',
         name,
-        category: null,
-        internal_type: null,
-      },
-      {
-        ...common,
-        kind: 'EG',
-        rpps_structure_id: r.structureId,
-        parent_finess: null,
-        parent_rpps: r.structureId,
-        parent_kind: 'EJ',
-        name,
-        category: this.code('TRE_R02-SecteurActivite', 'JDV_J55-CategorieEG-ROR', sector, 'secteur d’activité'),
-        internal_type: null,
-      },
-      {
-        ...common,
-        kind: 'OI',
-        rpps_structure_id: unitKey,
-        parent_finess: null,
-        parent_rpps: r.structureId,
-        parent_kind: 'EG',
-        name: [r.firstName, r.lastName].filter(Boolean).join(' '),
-        category: null,
-        internal_type: this.code(
-          'TRE_R207-TypeOrganisationInterne',
-          'JDV_J203-TypeOrganisationInterne-ROR',
-          '4',
-          'type d’OI',
-        ),
-      },
+        this.code('TRE_R02-SecteurActivite', 'JDV_J55-CategorieEG-ROR', sector, 'secteur d’activité'),
+        null,
+      ),
+      row(
+        'OI',
+        unitKey!,
+        'EG',
+        [r.firstName, r.lastName].filter(Boolean).join(' '),
+        null,
+        this.code('TRE_R207-TypeOrganisationInterne', 'JDV_J203-TypeOrganisationInterne-ROR', '4', 'type d’OI'),
+      ),
     ];
     return { practitioner, role, practice };
   }
