@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AccessPolicy } from '../apps/api/src/fhir/access-policy.js';
-import { ROW_SELECT } from '../apps/api/src/fhir/fhir-row-sql.js';
+import { rowSelect } from '../apps/api/src/fhir/fhir-row-sql.js';
 import { toPractitionerRole } from '../apps/api/src/fhir/mapping/practitioner.mapper.js';
 import { ImportsService } from '../apps/api/src/imports/imports.service.js';
 import { snapshot, startTestApp, type TestApp } from './support/test-app.js';
@@ -281,8 +281,9 @@ describe('RPPS closures', () => {
       { entity_type: 'practitioner-roles', action: 'update' },
     ]);
     // On the FHIR API (situations linked to an offer): inactive with its end, base PractitionerRole.active / period.
-    const [fhirRow] = await rows(`${ROW_SELECT.PractitionerRole} WHERE x.id = $1`, [closed.id]);
-    expect(toPractitionerRole(fhirRow, new AccessPolicy({ accessProfile: 1, regions: [] }))).toMatchObject({
+    const policy = new AccessPolicy({ accessProfile: 1, regions: [] });
+    const [fhirRow] = await rows(`${rowSelect('PractitionerRole', policy)} WHERE x.id = $1`, [closed.id]);
+    expect(toPractitionerRole(fhirRow, policy)).toMatchObject({
       active: false,
       period: { end: new Date().toISOString().slice(0, 10) },
     });

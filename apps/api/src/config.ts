@@ -26,6 +26,8 @@ const configSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(10),
   DEV_IDP: z.enum(['true', 'false']).optional(),
   DEV_IDP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  FHIR_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0.01).max(3600).default(30),
   FHIR_EXPORT_DIR: z.string().default('.data/fhir-export'),
   FHIR_EXPORT_RETENTION_MINUTES: z.coerce.number().int().min(1).max(10_080).default(1440),
 });
@@ -47,10 +49,14 @@ export type AppConfig = {
   /** SubjectNameIDs that are national admins whatever the database says (bootstrap, DESIGN §2). */
   nationalAdminIds: string[];
   session: { idleMinutes: number; absoluteHours: number };
+  /** How long an authenticated API key is remembered in this process (0: looked up on every request). */
+  apiKeyCacheSeconds: number;
   /** The local Pro Santé Connect stand-in (apps/dev-idp), started by `npm start` outside production. */
   devIdp: { enabled: boolean; port: number };
   /** Bulk Data `$export`: where NDJSON files are written, and how long they are kept. */
   fhirExport: { dir: string; retentionMinutes: number };
+  /** Longest time one SQL statement of the FHIR API may run before PostgreSQL cancels it. */
+  fhirStatementTimeoutMs: number;
 };
 
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -93,8 +99,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     nationalAdminIds: list(c.NATIONAL_ADMIN_IDS),
     session: { idleMinutes: c.SESSION_IDLE_MINUTES, absoluteHours: c.SESSION_ABSOLUTE_HOURS },
+    apiKeyCacheSeconds: c.API_KEY_CACHE_SECONDS,
     devIdp: { enabled: c.DEV_IDP ? c.DEV_IDP === 'true' : c.NODE_ENV !== 'production', port: c.DEV_IDP_PORT },
     fhirExport: { dir: c.FHIR_EXPORT_DIR, retentionMinutes: c.FHIR_EXPORT_RETENTION_MINUTES },
+    fhirStatementTimeoutMs: Math.round(c.FHIR_STATEMENT_TIMEOUT_SECONDS * 1000),
   };
 }
 

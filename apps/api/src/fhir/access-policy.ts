@@ -57,6 +57,11 @@ export class AccessPolicy {
     return this.profile !== 3 || activityFieldCodes.includes(ACTIVITY_FIELD.medicoSocial);
   }
 
+  /** Profile 5 is profile 2 without any capacity. */
+  get seesCapacities(): boolean {
+    return this.profile !== 5;
+  }
+
   capacityVisible(capacity: CapacityRow, activityFieldCodes: string[]): boolean {
     const status = capacity.status.code;
     switch (this.profile) {

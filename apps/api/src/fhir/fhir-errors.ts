@@ -16,7 +16,8 @@ export type IssueCode =
   | 'processing'
   | 'exception'
   | 'informational'
-  | 'throttled';
+  | 'throttled'
+  | 'timeout';
 
 /** An error a FHIR client gets as an OperationOutcome with this HTTP status (fhir-exception.filter.ts). */
 export class FhirError extends DomainError {

@@ -23,14 +23,24 @@ export class FhirExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    // The client is gone (its request's statements were cancelled): nobody to answer.
+    if (res.destroyed) return;
     const { status, code, message, expression } = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (code === 'timeout') this.logger.warn(message);
+    else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     res
       .status(status)
       .type(FHIR_JSON)
       .send(
         JSON.stringify(
-          operationOutcome([{ severity: status >= 500 ? 'fatal' : 'error', code, diagnostics: message, expression }]),
+          operationOutcome([
+            {
+              severity: status >= 500 && code !== 'timeout' ? 'fatal' : 'error',
+              code,
+              diagnostics: message,
+              expression,
+            },
+          ]),
         ),
       );
   }

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ApiClientPrincipal, AuthenticatedRequest } from '../auth/principal.js';
+import { requestContext } from '../common/request-context.js';
 import { AccessPolicy } from './access-policy.js';
 import { operationOutcome } from './bundle.js';
 import { FhirError } from './fhir-errors.js';
@@ -20,6 +21,22 @@ export function apiClient(req: AuthenticatedRequest): ApiClientPrincipal {
 }
 
 export const policyOf = (req: AuthenticatedRequest) => new AccessPolicy(apiClient(req));
+
+/**
+ * Gives the request a signal aborted if the client closes the connection before the answer is complete:
+ * FhirDatabase cancels the request's running statement on it.
+ */
+export function fhirRequestSignal(_req: Request, res: Response, next: NextFunction): void {
+  const context = requestContext.current();
+  if (context) {
+    const controller = new AbortController();
+    context.signal = controller.signal;
+    res.once('close', () => {
+      if (!res.writableFinished) controller.abort();
+    });
+  }
+  next();
+}
 
 /**
  * Express error handler for /fhir placed right after the body parsers: a malformed or oversized body is

@@ -4,6 +4,7 @@ import { FhirExportController } from './export/fhir-export.controller.js';
 import { FhirExportRepository } from './export/fhir-export.repository.js';
 import { FhirExportService } from './export/fhir-export.service.js';
 import { FhirController } from './fhir.controller.js';
+import { FhirDatabase } from './fhir-database.js';
 import { FhirReadService } from './fhir-read.service.js';
 import { FhirSearchService } from './fhir-search.service.js';
 import { FhirRepository } from './fhir.repository.js';
@@ -13,6 +14,7 @@ import { FhirRepository } from './fhir.repository.js';
   // The export controller first: its `$export…` routes must win over the generic `:type` ones.
   controllers: [FhirExportController, FhirController],
   providers: [
+    FhirDatabase,
     FhirRepository,
     FhirSearchService,
     FhirReadService,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AccessPolicy } from './access-policy.js';
+import { FhirDatabase } from './fhir-database.js';
 import type { ResourceType } from './fhir.constants.js';
-import { ROW_SELECT, TABLE } from './fhir-row-sql.js';
+import { rowSelect, TABLE } from './fhir-row-sql.js';
 import type { RowOf } from './fhir-rows.js';
 import { paramDef } from './search/search-parameters.js';
 import { countQuery, pageQuery } from './search/search-query.js';
@@ -22,13 +22,17 @@ export type Deletion = { id: string; deletedAt: Date };
 /** Every SQL statement of the FHIR API. */
 @Injectable()
 export class FhirRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: FhirDatabase) {}
 
-  /** Full rows of the given ids the client may see, in the order of `ids`. One statement per call. */
+  /**
+   * Full rows of the given ids the client may see, in the order of `ids`: one statement per call whatever the
+   * number of ids (children aggregated in it), prepared once per connection (its text depends only on the type
+   * and the client's policy).
+   */
   async rows<T extends ResourceType>(type: T, ids: string[], policy: AccessPolicy): Promise<RowOf[T][]> {
     if (ids.length === 0) return [];
-    const found: RowOf[T][] = await this.dataSource.query(
-      `${ROW_SELECT[type]} WHERE x.id = ANY($1::uuid[]) AND ${policy.visibleSql(type, 'x')}`,
+    const found = await this.db.prepared<RowOf[T]>(
+      `${rowSelect(type, policy)} WHERE x.id = ANY($1::uuid[]) AND ${policy.visibleSql(type, 'x')}`,
       [ids],
     );
     const byId = new Map(found.map((r) => [r.id, r]));
@@ -38,12 +42,12 @@ export class FhirRepository {
   /** Async so that a parameter error while building the SQL rejects instead of throwing. */
   async page(req: SearchRequest, policy: AccessPolicy): Promise<{ id: string; sort: string | number }[]> {
     const { sql, params } = pageQuery(req, policy);
-    return this.dataSource.query(sql, params);
+    return this.db.query(sql, params);
   }
 
   async count(req: SearchRequest, policy: AccessPolicy): Promise<number> {
     const { sql, params } = countQuery(req, policy);
-    const [{ total }] = await this.dataSource.query(sql, params);
+    const [{ total }] = await this.db.query<{ total: number }>(sql, params);
     return total;
   }
 
@@ -67,7 +71,7 @@ export class FhirRepository {
         ? `SELECT DISTINCT ${l.source}::text AS id FROM ${l.table} WHERE ${l.target} = ANY($1::uuid[])`
         : `SELECT DISTINCT ${l.target}::text AS id FROM ${l.table} WHERE ${l.source} = ANY($1::uuid[])`;
     }
-    const rows: { id: string }[] = await this.dataSource.query(sql, [ids]);
+    const rows: { id: string }[] = await this.db.query(sql, [ids]);
     return rows.map((r) => r.id);
   }
 
@@ -77,7 +81,7 @@ export class FhirRepository {
     let where = `entity_type = $1 AND action = 'delete'`;
     if (options.id) where += ` AND entity_id = $${params.push(options.id)}`;
     if (options.since) where += ` AND occurred_at >= $${params.push(options.since)}`;
-    return this.dataSource.query(
+    return this.db.query(
       `SELECT entity_id AS id, occurred_at AS "deletedAt" FROM audit_event WHERE ${where}
        ORDER BY occurred_at DESC LIMIT $${params.push(options.limit)}`,
       params,
@@ -93,7 +97,7 @@ export class FhirRepository {
   ): Promise<string[]> {
     const params: unknown[] = [limit];
     const sinceSql = since ? ` AND x.updated_at >= $${params.push(since)}` : '';
-    const rows: { id: string }[] = await this.dataSource.query(
+    const rows: { id: string }[] = await this.db.query(
       `SELECT x.id::text AS id FROM ${TABLE[type]} x WHERE ${policy.visibleSql(type, 'x')}${sinceSql}
        ORDER BY x.updated_at DESC, x.id DESC LIMIT $1`,
       params,
@@ -102,46 +106,49 @@ export class FhirRepository {
   }
 
   /**
-   * Walks every visible row of a type changed since `since` through a server-side cursor, `batch` ids at a
-   * time, so an export of the whole country runs in constant memory.
+   * Walks the full rows of every visible row of a type changed since `since`, `batch` at a time, through a
+   * server-side cursor in one snapshot, so an export of the whole country runs in constant memory. The next
+   * batch is fetched while `work` handles the current one (PostgreSQL and Node work side by side).
    */
-  async forEachBatch(
-    type: ResourceType,
+  async forEachBatch<T extends ResourceType>(
+    type: T,
     filter: { since: Date | null; regions: string[] },
     policy: AccessPolicy,
     batch: number,
-    work: (ids: string[]) => Promise<void>,
+    work: (rows: RowOf[T][]) => Promise<void>,
   ): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction('REPEATABLE READ');
-      const params: unknown[] = [];
-      let where = policy.visibleSql(type, 'x');
-      if (filter.since) where += ` AND x.updated_at >= $${params.push(filter.since)}`;
-      if (filter.regions.length) {
-        const regions = `$${params.push(filter.regions)}::text[]`;
-        where +=
-          type === 'Practitioner'
-            ? ` AND EXISTS (SELECT 1 FROM practitioner_role pr WHERE pr.practitioner_id = x.id AND pr.region_code = ANY(${regions}))`
-            : ` AND x.region_code = ANY(${regions})`;
+    await this.db.withClient(async (client) => {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        const params: unknown[] = [];
+        let where = policy.visibleSql(type, 'x');
+        if (filter.since) where += ` AND x.updated_at >= $${params.push(filter.since)}`;
+        if (filter.regions.length) {
+          const regions = `$${params.push(filter.regions)}::text[]`;
+          where +=
+            type === 'Practitioner'
+              ? ` AND EXISTS (SELECT 1 FROM practitioner_role pr WHERE pr.practitioner_id = x.id AND pr.region_code = ANY(${regions}))`
+              : ` AND x.region_code = ANY(${regions})`;
+        }
+        await client.query(
+          `DECLARE export_cursor NO SCROLL CURSOR FOR ${rowSelect(type, policy)} WHERE ${where}`,
+          params,
+        );
+        const fetch = () => client.query<RowOf[T]>(`FETCH ${Math.floor(batch)} FROM export_cursor`);
+        let next = fetch();
+        for (;;) {
+          const { rows } = await next;
+          if (rows.length === 0) break;
+          next = fetch();
+          // Settled here if `work` throws, so that the pending FETCH cannot become an unhandled rejection.
+          next.catch(() => {});
+          await work(rows);
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
       }
-      await runner.query(
-        `DECLARE export_cursor NO SCROLL CURSOR FOR SELECT x.id::text AS id FROM ${TABLE[type]} x WHERE ${where}`,
-        params,
-      );
-      for (;;) {
-        const rows: { id: string }[] = await runner.query(`FETCH ${Math.floor(batch)} FROM export_cursor`);
-        if (rows.length === 0) break;
-        await work(rows.map((r) => r.id));
-      }
-      await runner.query('CLOSE export_cursor');
-      await runner.commitTransaction();
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
-    }
+    });
   }
 }

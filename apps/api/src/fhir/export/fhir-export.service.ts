@@ -1,19 +1,35 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
+import { createReadStream, existsSync, type ReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { once } from 'node:events';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { ApiClientPrincipal } from '../../auth/principal.js';
-import { APP_CONFIG, type AppConfig } from '../../config.js';
-import { AccessPolicy } from '../access-policy.js';
+import { APP_CONFIG, type AppConfig, DATABASE_URL } from '../../config.js';
 import { RESOURCE_TYPES, type ResourceType, SYSTEM } from '../fhir.constants.js';
 import { FhirError, invalidParameter } from '../fhir-errors.js';
-import { FhirRepository } from '../fhir.repository.js';
-import { toResource } from '../mapping/index.js';
 import { parseDateRange, splitPipe, UUID } from '../search/search-values.js';
 import { type ExportJob, type ExportOutput, FhirExportRepository } from './fhir-export.repository.js';
+import type { NdjsonTask } from './ndjson-file.js';
 
-const BATCH = 500;
+/**
+ * The compiled worker beside this module; the tests run the services from their TypeScript sources, so they
+ * start the build's (`npm test` builds first).
+ */
+const WORKER = existsSync(fileURLToPath(new URL('./fhir-export.worker.js', import.meta.url)))
+  ? new URL('./fhir-export.worker.js', import.meta.url)
+  : pathToFileURL(path.resolve('dist/apps/api/src/fhir/export/fhir-export.worker.js'));
+
+/** Types written side by side, each by a worker thread, while PostgreSQL builds their rows. */
+const TYPES_AT_ONCE = 2;
+/** Heaviest first, so that the last type to finish is a light one (offers and places take most of the time). */
+const HEAVIEST_FIRST: ResourceType[] = [
+  'HealthcareService',
+  'Location',
+  'Organization',
+  'PractitionerRole',
+  'Practitioner',
+];
 const NDJSON_FORMATS = new Set(['application/fhir+ndjson', 'application/ndjson', 'ndjson']);
 
 export type KickOff = { types: ResourceType[]; since: Date | null; regions: string[] };
@@ -30,8 +46,8 @@ export class FhirExportService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly jobs: FhirExportRepository,
-    private readonly resources: FhirRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
   ) {}
 
   onModuleInit(): void {
@@ -117,37 +133,42 @@ export class FhirExportService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async run(job: ExportJob, client: ApiClientPrincipal): Promise<void> {
-    const policy = new AccessPolicy({ accessProfile: client.accessProfile, regions: client.regions });
     try {
       await this.jobs.markRunning(job.id);
       await mkdir(this.dir(job.id), { recursive: true });
+      const queue = [...job.types].sort((a, b) => HEAVIEST_FIRST.indexOf(a) - HEAVIEST_FIRST.indexOf(b));
       const output: ExportOutput[] = [];
-      for (const type of job.types) {
-        const file = `${type}.ndjson`;
-        const stream = createWriteStream(path.join(this.dir(job.id), file));
-        let count = 0;
-        await this.resources.forEachBatch(
-          type,
-          { since: job.since, regions: job.regions },
-          policy,
-          BATCH,
-          async (ids) => {
-            const rows = await this.resources.rows(type, ids, policy);
-            const chunk = rows.map((r) => JSON.stringify(toResource(type, r, policy))).join('\n');
-            if (!chunk) return;
-            count += rows.length;
-            if (!stream.write(`${chunk}\n`)) await once(stream, 'drain');
-          },
-        );
-        stream.end();
-        await once(stream, 'finish');
-        output.push({ type, file, count });
-      }
+      const worker = async () => {
+        for (let type = queue.shift(); type; type = queue.shift()) output.push(await this.write(job, type, client));
+      };
+      await Promise.all(Array.from({ length: Math.min(TYPES_AT_ONCE, queue.length) }, worker));
+      output.sort((a, b) => job.types.indexOf(a.type) - job.types.indexOf(b.type));
       await this.jobs.complete(job.id, output, this.config.fhirExport.retentionMinutes);
     } catch (error) {
       this.logger.error(error instanceof Error ? error.stack : String(error));
       await this.jobs.fail(job.id, 'Échec de l’export', this.config.fhirExport.retentionMinutes).catch(() => {});
     }
+  }
+
+  /** One type's NDJSON file, written by a worker thread (serialising is the bulk of the work, one core each). */
+  private async write(job: ExportJob, type: ResourceType, client: ApiClientPrincipal): Promise<ExportOutput> {
+    const file = `${type}.ndjson`;
+    const task: NdjsonTask = {
+      databaseUrl: this.databaseUrl,
+      statementTimeoutMs: this.config.fhirStatementTimeoutMs,
+      type,
+      since: job.since ? new Date(job.since).toISOString() : null,
+      regions: job.regions,
+      client: { accessProfile: client.accessProfile, regions: client.regions },
+      file: path.join(this.dir(job.id), file),
+    };
+    const worker = new Worker(WORKER, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    const count = await new Promise<number>((resolve, reject) => {
+      worker.once('message', (m: { count: number }) => resolve(m.count));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`Export ${type} : le processus léger s’est arrêté (${code})`)));
+    });
+    return { type, file, count };
   }
 
   private async remove(jobId: string): Promise<void> {
