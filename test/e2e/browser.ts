@@ -55,6 +55,22 @@ export async function step(page: Page, name: string, run: () => Promise<void>): 
 }
 
 /**
+ * Opens a menu entry and waits for its page. Right after a save, react-admin re-renders the layout and a click
+ * may land on a menu item being replaced: the click is repeated (at most three times) until the URL changes.
+ */
+export async function openMenu(page: Page, name: string, url: RegExp): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByRole('menuitem', { name }).click();
+    try {
+      await page.waitForURL(url, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/**
  * Logs in as a person does: the app's login page, its Pro Santé Connect button, then the persona page of
  * the local PSC (apps/dev-idp), where each persona is a button showing its id; PSC sends the browser back
  * to the app, signed in.

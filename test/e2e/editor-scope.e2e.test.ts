@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { BROWSER_TEST_TIMEOUT, browserSession, loginViaPersonaPage, step } from './browser.js';
+import { BROWSER_TEST_TIMEOUT, browserSession, loginViaPersonaPage, openMenu, step } from './browser.js';
 
 const session = browserSession();
 
@@ -48,7 +48,7 @@ describe('a structure editor in the browser', () => {
 
       const other = await offerRow(OTHER_OFFER);
       await step(page, 'my-structures', async () => {
-        await page.getByRole('menuitem', { name: 'Offres opérationnelles' }).click();
+        await openMenu(page, 'Offres opérationnelles', /#\/healthcare-services(\?.*)?$/);
         const otherRow = page.getByRole('cell', { name: OTHER_OFFER, exact: true });
         await otherRow.waitFor();
         await page.getByLabel('Mes structures').check();
