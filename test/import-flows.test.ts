@@ -1,36 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AccessPolicy } from '../apps/api/src/fhir/access-policy.js';
 import { rowSelect } from '../apps/api/src/fhir/fhir-row-sql.js';
 import { toPractitionerRole } from '../apps/api/src/fhir/mapping/practitioner.mapper.js';
-import { ImportsService } from '../apps/api/src/imports/imports.service.js';
-import { snapshot, startTestApp, type TestApp } from './support/test-app.js';
+import { importFixture, importSession } from './support/imports.js';
+import { snapshot, type TestApp } from './support/test-app.js';
 
 /** Issue 4, second part: FINESS+ groupings and Activités, legacy equipment lines, RPPS closures. */
-const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'imports');
-const fixture = (name: string) => path.join(FIXTURES, name);
+const fixture = importFixture;
 const STRUCTURES = fixture('finess-structures-excerpt-20260309.json');
 const ACTIVITIES = fixture('finess-activites-excerpt-20260401.json');
 const EQUIPMENT = fixture('cs1100505-cs1100504-equipment.csv');
 const RPPS = fixture('PS_LibreAcces_Personne_activite_small.txt');
 
+const session = importSession('ror-import-flows-');
+const { tmp, run } = session;
 let t: TestApp;
-let imports: ImportsService;
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'ror-import-flows-'));
-
-beforeAll(async () => {
-  t = await startTestApp({ withoutDemo: true });
-  imports = t.app.get(ImportsService);
+beforeAll(() => {
+  ({ t } = session);
 });
-afterAll(async () => {
-  await t.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-const run = (kind: 'finess' | 'rpps', file: string, dryRun = false) =>
-  imports.run(kind, file, path.basename(file), { dryRun, startedBy: 'test' });
 const rows = async (sql: string, params: unknown[] = []) => (await t.db.query(sql, params)).rows;
 const activity = async (key: string) => (await rows(`SELECT * FROM finess_activity WHERE source_key = $1`, [key]))[0];
 const rejections = (runId: string) =>

@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ImportsService } from '../apps/api/src/imports/imports.service.js';
-import { snapshot, startTestApp, type TestApp } from './support/test-app.js';
+import { importFixture, importSession } from './support/imports.js';
+import { snapshot, type TestApp } from './support/test-app.js';
 
-const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'imports');
-const fixture = (name: string) => path.join(FIXTURES, name);
+const fixture = importFixture;
 const LEGACY = 'etalab-cs1100502-stock-20260512-0339.excerpt.csv';
 const GEOLOCALISED = 'cs1100507-geolocalised.csv';
 const FINESS_PLUS = 'finess-structures-excerpt-20260309.json';
 const RPPS = 'PS_LibreAcces_Personne_activite_small.txt';
 
+const session = importSession('ror-import-test-');
+const { tmp, run } = session;
 let t: TestApp;
 let imports: ImportsService;
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'ror-import-test-'));
-
-beforeAll(async () => {
-  t = await startTestApp({ withoutDemo: true });
-  imports = t.app.get(ImportsService);
+beforeAll(() => {
+  ({ t, imports } = session);
 });
-afterAll(async () => {
-  await t.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-const run = (kind: 'finess' | 'rpps', file: string, dryRun = false) =>
-  imports.run(kind, file, path.basename(file), { dryRun, startedBy: 'test' });
 const org = async (finess: string) =>
   (await t.db.query(`SELECT * FROM organization WHERE finess = $1`, [finess])).rows[0];
 const rejections = async (runId: string) =>

@@ -1,7 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { operationOutcome } from './bundle.js';
-import { FHIR_JSON } from './fhir-http.js';
+import { sendOutcome } from './fhir-http.js';
 import { FhirError, type IssueCode } from './fhir-errors.js';
 
 const HTTP_CODES: Record<number, IssueCode> = {
@@ -28,21 +27,12 @@ export class FhirExceptionFilter implements ExceptionFilter {
     const { status, code, message, expression } = this.describe(exception);
     if (code === 'timeout') this.logger.warn(message);
     else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    res
-      .status(status)
-      .type(FHIR_JSON)
-      .send(
-        JSON.stringify(
-          operationOutcome([
-            {
-              severity: status >= 500 && code !== 'timeout' ? 'fatal' : 'error',
-              code,
-              diagnostics: message,
-              expression,
-            },
-          ]),
-        ),
-      );
+    sendOutcome(res, status, {
+      severity: status >= 500 && code !== 'timeout' ? 'fatal' : 'error',
+      code,
+      diagnostics: message,
+      expression,
+    });
   }
 
   private describe(e: unknown): { status: number; code: IssueCode; message: string; expression?: string } {

@@ -45,18 +45,21 @@ export function fhirRequestSignal(_req: Request, res: Response, next: NextFuncti
 export function fhirBodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   const status = (error as { status?: unknown }).status;
   if (typeof status !== 'number' || status < 400 || status >= 500) return next(error);
+  sendOutcome(res, status, {
+    severity: 'error',
+    code: status === 413 ? 'too-costly' : 'structure',
+    diagnostics: status === 413 ? 'Requête trop volumineuse' : 'Corps JSON invalide',
+  });
+}
+
+/** Answers with an OperationOutcome of one issue: the one shape of every FHIR error, wherever it is raised. */
+export function sendOutcome(
+  res: Response,
+  status: number,
+  issue: Parameters<typeof operationOutcome>[0][number],
+): void {
   res
     .status(status)
     .type(FHIR_JSON)
-    .send(
-      JSON.stringify(
-        operationOutcome([
-          {
-            severity: 'error',
-            code: status === 413 ? 'too-costly' : 'structure',
-            diagnostics: status === 413 ? 'Requête trop volumineuse' : 'Corps JSON invalide',
-          },
-        ]),
-      ),
-    );
+    .send(JSON.stringify(operationOutcome([issue])));
 }
