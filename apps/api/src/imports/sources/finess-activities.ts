@@ -1,9 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream';
-import { parserStream } from 'stream-json';
-import { pick } from 'stream-json/filters/pick.js';
-import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { type ActivityRecord, activityStatus, count, type FinessEvent } from './activity-record.js';
+import { jsonEntries } from './json-entries.js';
 import { clean, FINESS_NUMBER, type FinessItem, finessDate, RecordError } from './structure-record.js';
 
 /* FINESS+ Activités JSON (finess.md §8.2): only the fields the ROR keeps are typed. Every value is a string. */
@@ -44,16 +40,7 @@ export async function* readFinessActivities(
   file: string,
   progress: (bytes: number) => void,
 ): AsyncGenerator<FinessItem> {
-  let bytes = 0;
-  const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  input.on('data', (chunk) => progress((bytes += chunk.length)));
-  const entries = pipeline(
-    input,
-    parserStream(),
-    pick.asStream({ filter: 'pmej' }),
-    streamArray.asStream(),
-    () => {},
-  ) as AsyncIterable<{ key: number; value: Entry }>;
+  const entries = jsonEntries<Entry>(file, /^pmej\.\d+$/, progress);
   let line = 0;
   try {
     for await (const { key, value } of entries) {

@@ -1,9 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream';
-import { parserStream } from 'stream-json';
-import { pick } from 'stream-json/filters/pick.js';
-import { streamValues } from 'stream-json/streamers/stream-values.js';
 import type { GroupingRecord } from './activity-record.js';
+import { jsonEntries } from './json-entries.js';
 import {
   clean,
   FINESS_NUMBER,
@@ -67,16 +63,7 @@ type Pmej = {
  * its array (JSON has no lines worth quoting), the array named in the reason for groupings.
  */
 export async function* readFinessPlus(file: string, progress: (bytes: number) => void): AsyncGenerator<FinessItem> {
-  let bytes = 0;
-  const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  input.on('data', (chunk) => progress((bytes += chunk.length)));
-  const entries = pipeline(
-    input,
-    parserStream(),
-    pick.asStream({ filter: /^(gcc|gco|pmej)\.\d+$/ }),
-    streamValues.asStream(),
-    () => {},
-  ) as AsyncIterable<{ value: Pmej | Gcc | Gco }>;
+  const entries = jsonEntries<Pmej | Gcc | Gco>(file, /^(gcc|gco|pmej)\.\d+$/, progress);
   const read = { gcc: 0, gco: 0, pmej: 0 };
   let line = 0;
   try {
