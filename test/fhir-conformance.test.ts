@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import { MANDATORY } from '../apps/api/src/fhir/elements.js';
 import { fhirClients } from './support/fhir.js';
 import { demoIds } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * What an independent FHIR client checking the IG's documented queries found wrong (docs/fhir.md), one case
- * each: reference parameters, `:not`, search parameters on practitioners, the IG's spellings, `_content`.
+ * each: reference parameters, `:not`, search parameters on practitioners, the IG's spellings, errors and
+ * formats, `_elements`, versions and vread, `_content`, and what /fhir/metadata says of them.
  */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -17,6 +21,7 @@ const R211 = NOS('TRE_R211-ActiviteOperationnelle');
 const R213 = NOS('TRE_R213-ModePriseEnCharge');
 const R212 = NOS('TRE_R212-Equipement');
 const R30 = NOS('TRE_R30-RegionOM');
+const SUBSETTED = { system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'SUBSETTED' };
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -120,10 +125,158 @@ describe('spellings of the IG and lenient values', () => {
   });
 });
 
+describe('errors and formats', () => {
+  it('a FHIRPath Patch (Parameters body) is a write: 405, not a type mismatch', async () => {
+    const res = await client('1')
+      .patch(`/fhir/Location/${ids.location}`)
+      .set('Content-Type', 'application/fhir+json')
+      .send(JSON.stringify({ resourceType: 'Parameters', parameter: [] }))
+      .expect(405);
+    expect(res.body.issue[0].code).toBe('not-supported');
+  });
+
+  it('a URL with raw (not percent-encoded) accents gets a 400 OperationOutcome, not a bare Node answer', async () => {
+    const { hostname, port } = new URL(t.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), hostname, () =>
+        socket.write(Buffer.from('GET /fhir/HealthcareService?name=gériatrie HTTP/1.1\r\nHost: x\r\n\r\n')),
+      );
+      let data = '';
+      socket.on('data', (chunk) => (data += chunk.toString()));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toMatch(/content-type: application\/fhir\+json/i);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).resourceType).toBe('OperationOutcome');
+  });
+
+  it('XML asked by _format or Accept gets 406 (JSON only); JSON, NDJSON and */* are served', async () => {
+    for (const format of ['xml', 'application/fhir+xml', 'text/xml']) {
+      const res = await get(`/fhir/metadata?_format=${encodeURIComponent(format)}`).expect(406);
+      expect(res.body.resourceType).toBe('OperationOutcome');
+      expect(res.headers['content-type']).toMatch(/^application\/fhir\+json/);
+    }
+    await get('/fhir/Location').set('Accept', 'application/fhir+xml').expect(406);
+    for (const accept of [
+      'application/fhir+json',
+      'application/json',
+      '*/*',
+      'application/fhir+xml, application/json;q=0.5',
+    ])
+      await get('/fhir/Location').set('Accept', accept).expect(200);
+    for (const format of ['json', 'application/fhir+json']) await get(`/fhir/metadata?_format=${format}`).expect(200);
+  });
+});
+
+describe('_elements', () => {
+  const offerUrl = () => `/fhir/HealthcareService/${ids.offer}`;
+
+  it('on read: the listed elements, the mandatory ones of the profile, and the SUBSETTED tag', async () => {
+    const full = (await get(offerUrl()).expect(200)).body;
+    expect(full.meta.tag).not.toContainEqual(expect.objectContaining(SUBSETTED));
+    const r = (await get(`${offerUrl()}?_elements=name,location`).expect(200)).body;
+    expect(r.meta.tag).toContainEqual(expect.objectContaining(SUBSETTED));
+    expect(r.meta.lastUpdated).toBe(full.meta.lastUpdated);
+    for (const k of ['id', 'name', 'location', 'identifier', 'providedBy', 'type', 'specialty', 'characteristic'])
+      expect(r[k]).toEqual(full[k]);
+    for (const k of ['availableTime', 'comment', 'notAvailable']) expect(r[k]).toBeUndefined();
+    // Only the mandatory extensions stay (sensitive unit, patient type, creation date), not the contacts.
+    expect(r.extension.map((x: Json) => x.url.split('/').pop()).sort()).toEqual([
+      'ror-healthcareservice-patient-type',
+      'ror-healthcareservice-sensitive-unit',
+      'ror-meta-creation-date',
+    ]);
+  });
+
+  it('on search: applies to the matches (and to included types named `Type.element`), no longer reported as ignored', async () => {
+    const b = (
+      await get(
+        `/fhir/HealthcareService?_id=${ids.offer}&_elements=name,Organization.name&_include=HealthcareService:organization&_include=HealthcareService:location`,
+      ).expect(200)
+    ).body;
+    expect(b.entry.some((e: Json) => e.search.mode === 'outcome')).toBe(false);
+    const [offer] = matches(b);
+    expect(offer.name).toBeDefined();
+    expect(offer.availableTime).toBeUndefined();
+    const included = b.entry.filter((e: Json) => e.search.mode === 'include').map((e: Json) => e.resource);
+    const org = included.find((r: Json) => r.resourceType === 'Organization');
+    expect(org.meta.tag).toContainEqual(expect.objectContaining(SUBSETTED));
+    expect(org.identifier).toBeUndefined();
+    const place = included.find((r: Json) => r.resourceType === 'Location');
+    expect(place.meta.tag ?? []).not.toContainEqual(expect.objectContaining(SUBSETTED));
+    expect(place.identifier).toBeDefined();
+  });
+
+  it('keeps exactly what the ROR profiles make mandatory (min ≥ 1 in the profile summary)', () => {
+    const summary = JSON.parse(readFileSync('data/fhir/ror-profiles-summary-0.7.0.json', 'utf8'));
+    for (const [type, kept] of Object.entries(MANDATORY)) {
+      const profile = summary.profiles.find((p: Json) => p.url.endsWith(`/ror-${type.toLowerCase()}`));
+      const required = profile.elements.filter((e: Json) => !e.path.includes('.') && /^[1-9]/.test(e.card ?? ''));
+      const elements = required.filter((e: Json) => !e.path.includes(':')).map((e: Json) => e.path);
+      const extensions = required.filter((e: Json) => e.path.startsWith('extension:')).map((e: Json) => e.extension);
+      expect(elements.filter((e: string) => e !== 'extension').sort()).toEqual([...kept.elements].sort());
+      expect(
+        kept.extensions.map((x) => `https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/${x}`).sort(),
+      ).toEqual(extensions.sort());
+    }
+  });
+
+  it('refuses malformed element names', async () => {
+    expect((await get(`${offerUrl()}?_elements=name;drop`).expect(400)).body.resourceType).toBe('OperationOutcome');
+  });
+});
+
+describe('versions', () => {
+  it('meta.versionId, ETag; vread serves the current version, says older ones are not kept', async () => {
+    const read = await get(`/fhir/Location/${ids.location}`).expect(200);
+    const vid: string = read.body.meta.versionId;
+    expect(vid).toMatch(/^\d+$/);
+    expect(read.headers.etag).toBe(`W/"${vid}"`);
+    expect(new Date(read.headers['last-modified']!).getTime()).toBe(
+      Math.floor(new Date(read.body.meta.lastUpdated).getTime() / 1000) * 1000,
+    );
+    const vread = await get(`/fhir/Location/${ids.location}/_history/${vid}`).expect(200);
+    expect(vread.body).toEqual(read.body);
+    // A capacity change is a new version of the place, although the row's form lock (version) stays.
+    await t.db.query(`UPDATE capacity SET count = count + 1 WHERE location_id = $1`, [ids.location]);
+    const after = (await get(`/fhir/Location/${ids.location}`).expect(200)).body;
+    expect(after.meta.versionId).not.toBe(vid);
+    const older = await get(`/fhir/Location/${ids.location}/_history/${vid}`).expect(410);
+    expect(older.body.issue[0].diagnostics).toMatch(/version courante/);
+    await get(`/fhir/Location/${ids.location}/_history/99999999999999999`).expect(404);
+    await get(`/fhir/Location/${ids.location}/_history/abc`).expect(404);
+    await get(`/fhir/Location/00000000-0000-4000-8000-000000000000/_history/1`).expect(404);
+    const history = (await get(`/fhir/Location/${ids.location}/_history`).expect(200)).body;
+    expect(history.entry[0].resource.meta.versionId).toBe(after.meta.versionId);
+  });
+});
+
 describe('_content', () => {
   it('searches the text of offers and places too', async () => {
     expect(await matchIds('/fhir/HealthcareService?_content=cardiologie')).toContain(ids.offer);
     expect(await matchIds('/fhir/HealthcareService?_content=zzzz')).toEqual([]);
     expect(await matchIds('/fhir/Location?_content=viriat')).toContain(ids.location);
+  });
+});
+
+describe('/fhir/metadata states what is supported', () => {
+  it('lists _filter and _has per resource as the consumer statement does, _elements, _content, vread', async () => {
+    const consumer = JSON.parse(readFileSync('data/fhir/CapabilityStatement-ror-consommateur.json', 'utf8'));
+    const ours = (await get('/fhir/metadata').expect(200)).body;
+    const byType = new Map<string, Json>(ours.rest[0].resource.map((r: Json) => [r.type, r]));
+    const missing: string[] = [];
+    for (const r of consumer.rest[0].resource.filter((r: Json) => r.type !== 'Task'))
+      for (const p of r.searchParam ?? [])
+        if (!byType.get(r.type)!.searchParam.some((s: Json) => s.name === p.name)) missing.push(`${r.type}.${p.name}`);
+    expect(missing).toEqual([]);
+    for (const r of byType.values()) {
+      expect(r.interaction.map((i: Json) => i.code)).toContain('vread');
+      expect(r.versioning).toBe('versioned');
+      expect(r.readHistory).toBe(false);
+    }
+    for (const type of ['HealthcareService', 'Location', 'Organization'])
+      expect(byType.get(type)!.searchParam.map((p: Json) => p.name)).toContain('_content');
+    expect(ours.rest[0].searchParam.map((p: Json) => p.name)).toContain('_elements');
   });
 });
