@@ -260,6 +260,21 @@ describe('_content', () => {
   });
 });
 
+describe('profile slices', () => {
+  it('every situation with a spécialité ordinale carries its savoir-faire type (specialty:expertiseType 1..1)', async () => {
+    const R04 = NOS('TRE_R04-TypeSavoirFaire');
+    const roles = matches((await get('/fhir/PractitionerRole?_count=1000').expect(200)).body);
+    const withSpecialty = roles.filter((r) =>
+      r.specialty?.some((s: Json) => s.coding[0].system === NOS('TRE_R38-SpecialiteOrdinale')),
+    );
+    expect(withSpecialty.length).toBeGreaterThan(0);
+    for (const r of withSpecialty)
+      expect(r.specialty.filter((s: Json) => s.coding[0].system === R04).map((s: Json) => s.coding[0].code)).toEqual([
+        'S',
+      ]);
+  });
+});
+
 describe('/fhir/metadata states what is supported', () => {
   it('lists _filter and _has per resource as the consumer statement does, _elements, _content, vread', async () => {
     const consumer = JSON.parse(readFileSync('data/fhir/CapabilityStatement-ror-consommateur.json', 'utf8'));
