@@ -93,7 +93,8 @@ export function sendOutcome(
  * was for /fhir.
  */
 export function fhirClientError(error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex): void {
-  if (!socket.writable) {
+  // As Node's own handler: a socket that cannot take a whole answer (closed, or a response already started) is dropped.
+  if (!socket.writable || (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
     socket.destroy();
     return;
   }
