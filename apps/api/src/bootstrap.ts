@@ -11,7 +11,7 @@ import { PinoNestLogger, requestLogging } from './common/logging.js';
 import type { AppConfig } from './config.js';
 import { createDataSource } from './database/data-source.js';
 import { DemoDataService } from './demo/demo-data.service.js';
-import { fhirBodyErrors, fhirRequestSignal } from './fhir/fhir-http.js';
+import { fhirBodyErrors, fhirClientError, fhirRequestSignal } from './fhir/fhir-http.js';
 import { GeographyService } from './geography/geography.service.js';
 import { NomenclaturesService } from './nomenclatures/nomenclatures.service.js';
 import { setUpOpenApi } from './openapi.js';
@@ -40,6 +40,7 @@ export async function createApp(
   app.setGlobalPrefix('api', { exclude: ['fhir', 'fhir/{*path}'] });
   app.use(requestLogging(logger));
   app.use('/fhir', fhirRequestSignal);
+  app.getHttpServer().on('clientError', fhirClientError);
   app.use('/api', app.get(SessionMiddleware).handler);
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Request-Id');

@@ -97,7 +97,8 @@ export class AccessPolicy {
       case 'Practitioner':
         if (this.regions.length)
           parts.push(
-            `EXISTS (SELECT 1 FROM practitioner_role r WHERE r.practitioner_id = ${a}.id AND ${inRegions('r.region_code')})`,
+            // Its own alias: `r` is the searched table's (search-query.ts).
+            `EXISTS (SELECT 1 FROM practitioner_role prv WHERE prv.practitioner_id = ${a}.id AND ${inRegions('prv.region_code')})`,
           );
         break;
     }

@@ -5,7 +5,7 @@ export type BundleEntry = {
   resource?: FhirResource;
   search?: { mode: 'match' | 'include' | 'outcome'; extension?: unknown[] };
   request?: { method: string; url: string };
-  response?: { status: string; lastModified?: string };
+  response?: { status: string; etag?: string; lastModified?: string };
 };
 
 export function operationOutcome(

@@ -57,32 +57,43 @@ export class CapabilityService {
             profile: PROFILE[type],
             interaction: [
               { code: 'read' },
+              { code: 'vread', documentation: 'version courante seulement (410 pour une version antérieure)' },
               { code: 'search-type' },
               { code: 'history-instance' },
               { code: 'history-type' },
             ],
-            versioning: 'no-version',
+            // meta.versionId is set, but only the current version is kept: no read of past versions.
+            versioning: 'versioned',
             readHistory: false,
             searchInclude: INCLUDES[type]!.include,
             searchRevInclude: INCLUDES[type]!.revinclude,
-            searchParam: Object.entries(SEARCH_PARAMETERS[type]).map(([name, def]) => ({
-              name,
-              ...(def.canonical
-                ? { definition: def.canonical }
-                : name.startsWith('_')
-                  ? { definition: `${STANDARD}Resource${name.replace('_', '-')}` }
-                  : {}),
-              type: def.type,
-            })),
+            searchParam: [
+              ...Object.entries(SEARCH_PARAMETERS[type]).map(([name, def]) => ({
+                name,
+                ...(def.canonical
+                  ? { definition: def.canonical }
+                  : name.startsWith('_')
+                    ? { definition: `${STANDARD}Resource${name.replace('_', '-')}` }
+                    : {}),
+                type: def.type,
+              })),
+              // Special parameters the consumer statement lists per resource; they work on every type here.
+              { name: '_filter', type: 'special', documentation: 'and, or, not(), parenthèses ; chaînages compris' },
+              { name: '_has', type: 'special' },
+            ],
           })),
           searchParam: [
             { name: '_count', type: 'number' },
             { name: '_sort', type: 'string' },
             { name: '_include', type: 'special' },
             { name: '_revinclude', type: 'special' },
-            { name: '_summary', type: 'token', documentation: 'count seulement' },
-            { name: '_filter', type: 'special' },
-            { name: '_has', type: 'special' },
+            { name: '_summary', type: 'token', documentation: 'count, data, false' },
+            {
+              name: '_elements',
+              type: 'string',
+              documentation:
+                'lecture et recherche ; éléments obligatoires du profil conservés, étiquette SUBSETTED ; Type.élément pour les ressources incluses',
+            },
           ],
           operation: [{ name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export' }],
         },

@@ -1,12 +1,14 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../auth/principal.js';
-import { apiClient } from './fhir-http.js';
+import { apiClient, checkFormat } from './fhir-http.js';
 
-/** FHIR routes serve API clients only (their access profile filters every answer). */
+/** FHIR routes serve API clients only (their access profile filters every answer), in JSON only. */
 @Injectable()
 export class FhirClientGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    apiClient(context.switchToHttp().getRequest<AuthenticatedRequest>());
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    apiClient(req);
+    checkFormat(req);
     return true;
   }
 }

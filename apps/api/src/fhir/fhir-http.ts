@@ -1,4 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ApiClientPrincipal, AuthenticatedRequest } from '../auth/principal.js';
 import { requestContext } from '../common/request-context.js';
 import { AccessPolicy } from './access-policy.js';
@@ -18,6 +20,27 @@ export function apiClient(req: AuthenticatedRequest): ApiClientPrincipal {
   if (principal?.kind !== 'api-client')
     throw new FhirError(401, 'login', 'Clé d’API (X-API-Key) requise pour l’API FHIR');
   return principal;
+}
+
+const XML = /(^|\/|\+)xml$/i;
+
+/**
+ * JSON only (FHIR: a server that cannot honour the format answers 406): `_format` naming XML, or an `Accept`
+ * listing XML types and nothing this API serves (JSON, NDJSON files, wildcards), is refused.
+ */
+export function checkFormat(req: Request): void {
+  const format = req.query._format;
+  const accept = req.get('accept');
+  const accepted = accept ? accept.split(',').map((type) => type.split(';')[0]!.trim().toLowerCase()) : ['*/*'];
+  if (
+    (typeof format === 'string' && XML.test(format.trim())) ||
+    (accepted.some((type) => XML.test(type)) && !accepted.some((type) => /json|\*/.test(type)))
+  )
+    throw new FhirError(
+      406,
+      'not-supported',
+      'Format non pris en charge : cette API ne sert que du JSON (application/fhir+json)',
+    );
 }
 
 export const policyOf = (req: AuthenticatedRequest) => new AccessPolicy(apiClient(req));
@@ -62,4 +85,32 @@ export function sendOutcome(
     .status(status)
     .type(FHIR_JSON)
     .send(JSON.stringify(operationOutcome([issue])));
+}
+
+/**
+ * HTTP server `clientError` listener: a request Node cannot parse (typically raw non-ASCII bytes in the URL,
+ * which clients must percent-encode) is answered as Node would (400, 431, 408), with an OperationOutcome when it
+ * was for /fhir.
+ */
+export function fhirClientError(error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex): void {
+  // As Node's own handler: a socket that cannot take a whole answer (closed, or a response already started) is dropped.
+  if (!socket.writable || (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const fhir = /^[A-Z]+ \/fhir(\/|\?| )/.test(error.rawPacket?.toString('latin1', 0, 64) ?? '');
+  const body = fhir
+    ? JSON.stringify(
+        operationOutcome([
+          {
+            severity: 'error',
+            code: 'structure',
+            diagnostics: 'Requête HTTP invalide (les caractères non ASCII de l’URL doivent être encodés en %XX)',
+          },
+        ]),
+      )
+    : '';
+  const headers = fhir ? `Content-Type: ${FHIR_JSON}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` : '';
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n${headers}\r\n${body}`);
 }

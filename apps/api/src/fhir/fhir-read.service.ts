@@ -9,7 +9,7 @@ import { toResource } from './mapping/index.js';
 import { parseDateRange, parseNumber, UUID } from './search/search-values.js';
 
 /**
- * Read and `_history`. Rows hold their current version only, so history = the current version (if the
+ * Read, vread and `_history`. Rows hold their current version only, so history = the current version (if the
  * resource exists) plus its deletion recorded by the audit log; closures are data (closing dates, status).
  */
 @Injectable()
@@ -22,6 +22,24 @@ export class FhirReadService {
     if (UUID.test(id) && (await this.repository.deletions(type, { id, limit: 1 })).length)
       throw new FhirError(410, 'deleted', `${type}/${id} a été supprimé`);
     throw new FhirError(404, 'not-found', `${type}/${id} introuvable`);
+  }
+
+  /** The current version by its versionId; an older one is gone (410), an unknown one not found (404). */
+  async vread(type: ResourceType, id: string, versionId: string, policy: AccessPolicy): Promise<FhirResource> {
+    const resource = await this.read(type, id, policy);
+    const current = versionOf(resource);
+    if (versionId === current) return resource;
+    if (/^\d{1,20}$/.test(versionId) && BigInt(versionId) < BigInt(current))
+      throw new FhirError(
+        410,
+        'not-found',
+        `Version ${versionId} de ${type}/${id} non conservée : seule la version courante (${current}) est servie`,
+      );
+    throw new FhirError(
+      404,
+      'not-found',
+      `Version ${versionId} de ${type}/${id} inconnue (version courante : ${current})`,
+    );
   }
 
   async instanceHistory(type: ResourceType, id: string, policy: AccessPolicy, base: string): Promise<FhirResource> {
@@ -75,13 +93,15 @@ const history = (entry: BundleEntry[]): FhirResource => ({
   ...(entry.length ? { entry } : {}),
 });
 
+export const versionOf = (resource: FhirResource) => (resource.meta as { versionId: string }).versionId;
+
 function current(resource: FhirResource, base: string): BundleEntry {
   const lastModified = (resource.meta as { lastUpdated: string }).lastUpdated;
   return {
     fullUrl: fullUrl(base, resource),
     resource,
     request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` },
-    response: { status: '200 OK', lastModified },
+    response: { status: '200 OK', etag: `W/"${versionOf(resource)}"`, lastModified },
   };
 }
 

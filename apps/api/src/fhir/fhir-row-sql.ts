@@ -10,7 +10,12 @@ export const TABLE: Record<ResourceType, string> = {
   PractitionerRole: 'practitioner_role',
 };
 
-const TRACKED = `x.id, x.created_at AS "createdAt", x.updated_at AS "updatedAt", x.version`;
+/**
+ * `versionId` is the update time in microseconds, not the row's `version`: that one is the admin form's lock and
+ * stays when a place's capacities or equipment change (migration 1764400000000), while the resource does change.
+ */
+const TRACKED = `x.id, x.created_at AS "createdAt", x.updated_at AS "updatedAt", x.version,
+  (extract(epoch FROM x.updated_at) * 1000000)::bigint::text AS "versionId"`;
 const day = (column: string, as: string) => `to_char(x.${column}, 'YYYY-MM-DD') AS "${as}"`;
 
 // json (not jsonb) aggregates: the text is only read by Node, and building json costs PostgreSQL about a third

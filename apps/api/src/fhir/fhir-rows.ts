@@ -1,7 +1,15 @@
 import type { Address, Coding } from '../common/schemas.js';
 
 /** What the FHIR repository reads for each resource: one row per resource, its children already attached. */
-type Tracked = { id: string; createdAt: Date; updatedAt: Date; version: number; regionCode: string | null };
+type Tracked = {
+  id: string;
+  createdAt: Date;
+  updatedAt: Date;
+  /** `meta.versionId`: the update time in microseconds (see fhir-row-sql.ts). */
+  versionId: string;
+  version: number;
+  regionCode: string | null;
+};
 
 export type TelecomRow = { channel: Coding; value: string; usage: string | null; confidentiality: Coding };
 export type ContactRow = {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AccessPolicy } from './access-policy.js';
 import { type BundleEntry, fullUrl, operationOutcome } from './bundle.js';
+import { subset } from './elements.js';
 import { type ResourceType, SEARCH_RESULT_CAP } from './fhir.constants.js';
 import { FhirError } from './fhir-errors.js';
 import { FhirRepository } from './fhir.repository.js';
@@ -81,7 +82,10 @@ export class FhirSearchService {
     const matchIds = page.map((r) => r.id);
     const distances = new Map(page.map((r) => [r.id, r.sort]));
     const matches = (await this.repository.rows(type, matchIds, policy)).map((row) => {
-      const entry: BundleEntry = { resource: toResource(type, row, policy), search: { mode: 'match' } };
+      const entry: BundleEntry = {
+        resource: subset(toResource(type, row, policy), req.elements, true),
+        search: { mode: 'match' },
+      };
       if (req.sort.key === '_distance') {
         entry.search!.extension = [
           {
@@ -141,7 +145,7 @@ export class FhirSearchService {
     const loaded = await Promise.all(
       [...added].map(async ([type, ids]) =>
         (await this.repository.rows(type, ids, policy)).map((row): BundleEntry => ({
-          resource: toResource(type, row, policy),
+          resource: subset(toResource(type, row, policy), req.elements, false),
           search: { mode: 'include' },
         })),
       ),

@@ -15,8 +15,9 @@ export const ext = (id: string, value: Record<string, unknown>): Extension => ({
 export const dateTime = (d: Date | string) => (d instanceof Date ? d.toISOString() : d);
 
 /** meta (profile, lastUpdated, region tag) and the creation-date extension every ROR resource carries. */
-export function metaOf(type: ResourceType, row: { updatedAt: Date; regionCode: string | null }) {
+export function metaOf(type: ResourceType, row: { updatedAt: Date; versionId: string; regionCode: string | null }) {
   return {
+    versionId: row.versionId,
     lastUpdated: row.updatedAt.toISOString(),
     profile: [PROFILE[type]],
     ...(row.regionCode ? { tag: [{ system: SYSTEM.region, code: row.regionCode }] } : {}),

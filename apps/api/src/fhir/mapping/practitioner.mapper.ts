@@ -46,6 +46,17 @@ export function toPractitioner(p: PractitionerRow, policy: AccessPolicy): FhirRe
   });
 }
 
+/**
+ * The savoir-faire type (RORPractitionerRole `specialty:expertiseType`, 1..1). A spécialité ordinale (TRE_R38)
+ * is the savoir-faire of type S, so a situation entered with one but without its type gets that type.
+ */
+function expertiseType(r: PractitionerRoleRow) {
+  if (r.expertiseType) return r.expertiseType;
+  return r.specialty?.system === tre('TRE_R38-SpecialiteOrdinale')
+    ? { system: tre('TRE_R04-TypeSavoirFaire'), code: 'S', display: 'Spécialité ordinale' }
+    : null;
+}
+
 export function toPractitionerRole(r: PractitionerRoleRow, policy: AccessPolicy): FhirResource {
   const personal = policy.seesPersonalData;
   return compact({
@@ -83,7 +94,7 @@ export function toPractitionerRole(r: PractitionerRoleRow, policy: AccessPolicy)
     practitioner: reference('Practitioner', r.practitionerId),
     organization: r.organizationId ? reference('Organization', r.organizationId) : undefined,
     code: [cc(r.profession)],
-    specialty: [r.expertiseType, r.specialty].filter((c) => c !== null).map(cc),
+    specialty: [expertiseType(r), r.specialty].filter((c) => c !== null).map(cc),
     healthcareService: r.healthcareServiceId ? [reference('HealthcareService', r.healthcareServiceId)] : undefined,
     telecom:
       personal && r.phone && policy.confidentialityCodes().has('2')

@@ -41,6 +41,9 @@ export function parseCriterion(type: ResourceType, key: string, raw: string): Cr
     const def = paramDef(current, name);
     if (!def) return null;
     const last = i === segments.length - 1;
+    // `location:equipment-type` (the IG's capacity page) means the chain `location.equipment-type`.
+    if (last && def.ref && modifier && modifier !== 'above' && paramDef(def.ref.target, modifier))
+      return parseCriterion(type, [...segments.slice(0, i), name, modifier].join('.'), raw);
     if (!last) {
       if (!def.ref) throw invalidParameter(key, `${name} n'est pas une référence : pas de chaînage possible`);
       if (modifier && modifier !== 'above' && modifier !== def.ref.target) throw unsupportedModifier(name, modifier);
@@ -141,7 +144,8 @@ export function criteriaSql(
       if (v.length > 500) throw invalidParameter(c.key, 'valeur trop longue');
       return `(${def.term!(def.group ? 'g' : a, v, c.modifier, p, c.key)})`;
     });
-    const sql = c.modifier === 'not' ? `NOT (${terms.join(' OR ')})` : `(${terms.join(' OR ')})`;
+    // `:not` keeps the rows lacking the element: a NULL column must count as "no match", not as unknown.
+    const sql = c.modifier === 'not' ? `NOT coalesce(${terms.join(' OR ')}, false)` : `(${terms.join(' OR ')})`;
     if (def.group) grouped.set(def.group, [...(grouped.get(def.group) ?? []), sql]);
     else out.push(sql);
   }

@@ -95,7 +95,7 @@ export function filterSql(type: ResourceType, a: string, expression: string, p: 
       expect('lp');
       const inner = orExpr(alias);
       expect('rp');
-      return `NOT (${inner})`;
+      return `NOT coalesce(${inner}, false)`;
     }
     if (peek()?.kind === 'lp') {
       pos++;

@@ -79,6 +79,9 @@ const uuidToken =
     return UUID.test(id) ? `${a}.${column} = ${p.add(id)}::uuid` : 'false';
   };
 
+/** A client value inside a LIKE pattern: its wildcards are literal characters. */
+const likeEscape = (raw: string) => raw.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
 /** String search: accent- and case-insensitive starts-with by default, `:exact`, `:contains`. */
 const text =
   (...columns: string[]): Term =>
@@ -86,8 +89,7 @@ const text =
     columns
       .map((c) => {
         if (modifier === 'exact') return `${a}.${c} = ${p.add(raw)}`;
-        const needle = raw.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-        const pattern = modifier === 'contains' ? `%${needle}%` : `${needle}%`;
+        const pattern = modifier === 'contains' ? `%${likeEscape(raw)}%` : `${likeEscape(raw)}%`;
         return `search_text(${a}.${c}) LIKE search_text(${p.add(pattern)})`;
       })
       .join(' OR ');
@@ -98,8 +100,48 @@ const textArray =
     modifier === 'exact'
       ? `${p.add(raw)} = ANY(${a}.${column})`
       : `EXISTS (SELECT 1 FROM unnest(${a}.${column}) s WHERE search_text(s) LIKE search_text(${p.add(
-          `${modifier === 'contains' ? '%' : ''}${raw.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+          `${modifier === 'contains' ? '%' : ''}${likeEscape(raw)}%`,
         )}))`;
+
+/** `_content` (a draft of the IG): accent- and case-insensitive "contains" over the resource's main texts. */
+const content =
+  (...texts: ((a: string) => string)[]): Term =>
+  (a, raw, _m, p) =>
+    `search_text(${texts.map((t) => `coalesce(${t(a)}, '')`).join(` || ' ' || `)}) LIKE search_text(${p.add(`%${likeEscape(raw)}%`)})`;
+
+/** `true` or `false`, the values of a token on a boolean. */
+function booleanToken(name: string, raw: string): 'true' | 'false' {
+  const { code } = parseToken(name, raw);
+  if (code !== 'true' && code !== 'false') throw invalidParameter(name, 'true ou false attendu');
+  return code;
+}
+
+/**
+ * A reference searched directly: `id`, `Type/id` or an absolute URL ending so. `:above` (organisations) also
+ * matches the rows referencing an organisation below the one given, as the chained `organization:above.…` does.
+ */
+const referenceTerm =
+  (ref: RefDef): Term =>
+  (a, raw, modifier, p) => {
+    const cut = raw.lastIndexOf('/');
+    const id = raw.slice(cut + 1);
+    if (!UUID.test(id) || (cut >= 0 && !raw.slice(0, cut).endsWith(ref.target))) return 'false';
+    const given = `${p.add(id)}::uuid`;
+    const targets =
+      modifier === 'above'
+        ? `(WITH RECURSIVE below(id) AS (SELECT ${given} UNION SELECT o.id FROM organization o JOIN below ON o.parent_id = below.id) SELECT id FROM below)`
+        : `(${given})`;
+    if (ref.column) return `${a}.${ref.column} IN ${targets}`;
+    const l = ref.link!;
+    return `EXISTS (SELECT 1 FROM ${l.table} lk WHERE lk.${l.source} = ${a}.id AND lk.${l.target} IN ${targets})`;
+  };
+
+const reference = (ref: RefDef, modifiers?: string[]): ParamDef => ({
+  type: 'reference',
+  ref,
+  term: referenceTerm(ref),
+  ...(modifiers ? { modifiers } : {}),
+});
 
 /** `low`/`high` bind their value when used, so no statement carries an unused (untyped) parameter. */
 function rangeCondition(prefix: Prefix, column: string, lowBind: () => string, highBind: () => string): string {
@@ -361,23 +403,20 @@ export const SEARCH_PARAMETERS: Record<ResourceType, Record<string, ParamDef>> =
     },
     active: {
       type: 'token',
-      term: (a, raw, _m, _p, name) => {
-        const { code } = parseToken(name, raw);
-        if (code !== 'true' && code !== 'false') throw invalidParameter(name, 'true ou false attendu');
-        return `${code === 'true' ? '' : 'NOT '}(${a}.closed_on IS NULL OR ${a}.closed_on > current_date)`;
-      },
+      term: (a, raw, _m, _p, name) =>
+        `${booleanToken(name, raw) === 'true' ? '' : 'NOT '}(${a}.closed_on IS NULL OR ${a}.closed_on > current_date)`,
     },
-    organization: {
-      type: 'reference',
-      ref: { target: 'Organization', column: 'organization_id' },
-      modifiers: ['above'],
-    },
-    location: {
-      type: 'reference',
-      ref: {
-        target: 'Location',
-        link: { table: 'healthcare_service_location', source: 'healthcare_service_id', target: 'location_id' },
-      },
+    organization: reference({ target: 'Organization', column: 'organization_id' }, ['above']),
+    location: reference({
+      target: 'Location',
+      link: { table: 'healthcare_service_location', source: 'healthcare_service_id', target: 'location_id' },
+    }),
+    _content: {
+      type: 'string',
+      term: content(
+        (a) => `${a}.name`,
+        (a) => `${a}.comment`,
+      ),
     },
   },
   Location: {
@@ -456,10 +495,15 @@ export const SEARCH_PARAMETERS: Record<ResourceType, Record<string, ParamDef>> =
     },
     'residential-type': { type: 'token', term: noData('token'), canonical: SP('ror-sp-residential-type') },
     'residential-number': { type: 'number', term: noData('number'), canonical: SP('ror-sp-residential-number') },
-    organization: {
-      type: 'reference',
-      ref: { target: 'Organization', column: 'organization_id' },
-      modifiers: ['above'],
+    organization: reference({ target: 'Organization', column: 'organization_id' }, ['above']),
+    _content: {
+      type: 'string',
+      term: content(
+        (a) => `${a}.name`,
+        (a) => `${a}.description`,
+        (a) => `${a}.address->>'line'`,
+        (a) => `${a}.address->>'city'`,
+      ),
     },
   },
   Organization: {
@@ -490,7 +534,11 @@ export const SEARCH_PARAMETERS: Record<ResourceType, Record<string, ParamDef>> =
       term: date((a) => `${a}.closed_on::timestamptz`),
       canonical: SP('ror-sp-organization-period-end'),
     },
-    'drop-zone': { type: 'token', term: noData('token'), canonical: SP('ror-sp-organization-drop-zone') },
+    'drop-zone': {
+      type: 'token',
+      term: (_a, raw, _m, _p, name) => (booleanToken(name, raw), 'false'),
+      canonical: SP('ror-sp-organization-drop-zone'),
+    },
     'price-amount-value': {
       type: 'number',
       term: noData('number'),
@@ -522,19 +570,21 @@ export const SEARCH_PARAMETERS: Record<ResourceType, Record<string, ParamDef>> =
     'special-price': { type: 'token', term: noData('token'), canonical: SP('ror-sp-organization-special-price') },
     _content: {
       type: 'string',
-      term: (a, raw, _m, p) =>
-        `search_text(coalesce(${a}.name, '') || ' ' || coalesce(${a}.operational_name, '') || ' ' || coalesce(${a}.address->>'city', '')) LIKE search_text(${p.add(
-          `%${raw.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
-        )})`,
+      term: content(
+        (a) => `${a}.name`,
+        (a) => `${a}.operational_name`,
+        (a) => `${a}.address->>'city'`,
+      ),
     },
-    partof: { type: 'reference', ref: { target: 'Organization', column: 'parent_id' }, modifiers: ['above'] },
+    partof: reference({ target: 'Organization', column: 'parent_id' }, ['above']),
   },
   Practitioner: {
     ...common(),
     _tag: {
       type: 'token',
       term: (a, raw, m, p, name) =>
-        `EXISTS (SELECT 1 FROM practitioner_role r WHERE r.practitioner_id = ${a}.id AND ${tagRegion('r', raw, m, p, name)})`,
+        // Its own alias: `r` is the searched table's (search-query.ts).
+        `EXISTS (SELECT 1 FROM practitioner_role prt WHERE prt.practitioner_id = ${a}.id AND ${tagRegion('prt', raw, m, p, name)})`,
     },
     identifier: { type: 'token', term: textToken((a) => `${a}.rpps_id`, [SYSTEM.idNatPs]) },
     family: { type: 'string', term: text('last_name'), modifiers: ['exact', 'contains'] },
@@ -543,13 +593,9 @@ export const SEARCH_PARAMETERS: Record<ResourceType, Record<string, ParamDef>> =
     ...common(),
     identifier: { type: 'token', term: uuidToken() },
     role: { type: 'token', term: coding('profession') },
-    practitioner: { type: 'reference', ref: { target: 'Practitioner', column: 'practitioner_id' } },
-    service: { type: 'reference', ref: { target: 'HealthcareService', column: 'healthcare_service_id' } },
-    organization: {
-      type: 'reference',
-      ref: { target: 'Organization', column: 'organization_id' },
-      modifiers: ['above'],
-    },
+    practitioner: reference({ target: 'Practitioner', column: 'practitioner_id' }),
+    service: reference({ target: 'HealthcareService', column: 'healthcare_service_id' }),
+    organization: reference({ target: 'Organization', column: 'organization_id' }, ['above']),
   },
 };
 

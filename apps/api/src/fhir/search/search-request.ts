@@ -1,4 +1,5 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ResourceType, RESOURCE_TYPES } from '../fhir.constants.js';
+import { type Elements, parseElements } from '../elements.js';
 import { FhirError, invalidParameter } from '../fhir-errors.js';
 import { type Criterion, parseCriterion } from './criteria.js';
 import { type NearPoint, paramDef, parseNear } from './search-parameters.js';
@@ -17,6 +18,8 @@ export type SearchRequest = {
   sort: { key: SortKey; descending: boolean };
   includes: Include[];
   summaryCount: boolean;
+  /** `_elements`: what each resource is reduced to (elements.ts); empty = whole resources. */
+  elements: Elements;
   cursor: Cursor | null;
   /** Parameters ignored (lenient mode), reported in an OperationOutcome entry. */
   ignored: string[];
@@ -99,6 +102,7 @@ export function parseSearchRequest(type: ResourceType, pairs: [string, string][]
     sort: { key: '_id', descending: false },
     includes: [],
     summaryCount: false,
+    elements: [],
     cursor: null,
     ignored: [],
     query: [],
@@ -138,8 +142,13 @@ export function parseSearchRequest(type: ResourceType, pairs: [string, string][]
         continue;
       }
       case '_summary':
+        // No resource here carries a narrative: `data` is the whole resource, as `false` is.
         if (value === 'count') req.summaryCount = true;
-        else if (value !== 'false') ignore(`_summary=${value} non pris en charge (seul count l'est)`);
+        else if (value !== 'false' && value !== 'data')
+          ignore(`_summary=${value} non pris en charge (count, data et false le sont)`);
+        continue;
+      case '_elements':
+        req.elements.push(...parseElements([value]));
         continue;
       case '_total':
         continue;

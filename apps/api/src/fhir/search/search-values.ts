@@ -44,7 +44,9 @@ export function parseToken(name: string, raw: string): Token {
 }
 
 /** A FHIR date/dateTime as the half-open range of instants it denotes. */
-export function parseDateRange(name: string, raw: string): { low: Date; high: Date } {
+export function parseDateRange(name: string, value: string): { low: Date; high: Date } {
+  // An unencoded `+01:00` offset reaches us as ` 01:00` (form decoding of `+`).
+  const raw = value.replace(/ (\d{2}:\d{2})$/, '+$1');
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/.exec(
     raw,
   );
