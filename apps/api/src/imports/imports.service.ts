@@ -185,6 +185,8 @@ class Job {
   private bytes = 0;
   private batches = 0;
   private inFlight: Promise<void> = Promise.resolve();
+  /** Why what the file lists cannot be known (a truncated file…): then nothing is taken as gone. */
+  private incomplete: string | null = null;
 
   constructor(
     service: ImportsService,
@@ -277,6 +279,7 @@ class Job {
     const activities = new Map<string, ActivityRecord>();
     const groupings = new Map<string, GroupingRecord>();
     let rejections: Rejection[] = [];
+    let rejectedKeys: string[] = [];
     const kindsSeen = new Set<string>();
     const ignored = new Map<string, number>();
     const flush = async () => {
@@ -291,6 +294,8 @@ class Job {
       structures.clear();
       positions.clear();
       rejections = [];
+      if (rejectedKeys.length) await this.d.runs.markSeen(this.run.id, rejectedKeys);
+      rejectedKeys = [];
       if (activities.size + groupings.size > 0)
         await this.writeAuthorisations([...activities.values()], [...groupings.values()], extractionDate);
       activities.clear();
@@ -298,8 +303,11 @@ class Job {
     };
     for await (const item of items) {
       this.lines = item.line;
-      if ('error' in item) rejections.push({ line: item.line, reason: item.error, content: item.raw ?? null });
-      else if ('structure' in item) {
+      if ('error' in item) {
+        rejections.push({ line: item.line, reason: item.error, content: item.raw ?? null });
+        if (item.finess) rejectedKeys.push(item.finess);
+        if (item.incomplete) this.incomplete ??= `ligne ${item.line} rejetée sans numéro FINESS lisible ou tronquée`;
+      } else if ('structure' in item) {
         kindsSeen.add(item.structure.kind);
         structures.set(item.structure.finess, { line: item.line, record: item.structure });
       } else if ('geolocation' in item)
@@ -339,9 +347,10 @@ class Job {
     }
     if (format === 'finess-legacy') {
       // Scratch keys, not records: written outside the batch so that a dry run can report closures too.
+      // Rejected ones too: a structure still listed is not gone.
       await this.d.runs.markSeen(
         this.run.id,
-        rows.map((r) => r.finess!),
+        structures.map((s) => s.record.finess),
       );
     }
     rejections.sort((a, b) => a.line - b.line);
@@ -412,6 +421,7 @@ class Job {
   private async closeMissing(kinds: string[], closedOn: string): Promise<string> {
     const { missing, known } = await this.d.records.countMissing(this.run.id, this.format, kinds);
     if (missing === 0) return 'Aucune structure absente du fichier.';
+    if (this.incomplete) return `${missing} structure(s) absente(s) du fichier non fermée(s) : ${this.incomplete}.`;
     if (looksPartial(missing, known)) {
       return (
         `${missing} structure(s) connue(s) absente(s) du fichier (sur ${known}) : non fermées, ce fichier semble ` +
@@ -430,15 +440,23 @@ class Job {
     const closed = await this.d.rppsClosures.closedKeys(GONE_FROM_RPPS);
     let batch: { line: number; record: RppsRecord }[] = [];
     let rejections: Rejection[] = [];
+    let rejectedKeys: string[] = [];
     const flush = async () => {
       await this.writeRppsBatch(mapper, batch, rejections, closed);
+      if (rejectedKeys.length) await this.d.runs.markSeen(this.run.id, rejectedKeys);
       batch = [];
       rejections = [];
+      rejectedKeys = [];
     };
     for await (const item of readRpps(file, (b) => (this.bytes = b))) {
       this.lines = item.line;
-      if ('error' in item) rejections.push({ line: item.line, reason: item.error, content: item.raw ?? null });
-      else batch.push(item);
+      if ('error' in item) {
+        rejections.push({ line: item.line, reason: item.error, content: item.raw ?? null });
+        // A rejected line still lists its professional: none of his situations is taken as gone.
+        if (item.nationalId) rejectedKeys.push(situationKey(item.nationalId, ANY_SITUATION));
+        else this.incomplete ??= `ligne ${item.line} rejetée sans identifiant national PP lisible`;
+        if (item.incomplete) this.incomplete = `ligne ${item.line} tronquée (fichier incomplet ?)`;
+      } else batch.push(item);
       if (batch.length + rejections.length >= BATCH) await flush();
     }
     await flush();
@@ -453,6 +471,9 @@ class Job {
   private async closeGoneSituations(): Promise<string> {
     const { missing, known } = await this.d.rppsClosures.countGone(this.run.id);
     if (missing === 0) return 'Aucune situation d’exercice absente du fichier.';
+    if (this.incomplete) {
+      return `${missing} situation(s) d’exercice absente(s) du fichier non fermée(s) : ${this.incomplete}.`;
+    }
     if (looksPartial(missing, known)) {
       return (
         `${missing} situation(s) d’exercice connue(s) absente(s) du fichier (sur ${known}) : non fermées, ce fichier ` +
@@ -544,7 +565,10 @@ class Job {
   }
 }
 
-/** A stock file that would close more than this share of what is known is not trusted to close anything. */
+/**
+ * A stock file that would close more than this share of what is known is not trusted to close anything; nor
+ * one that would close half of it, however small the register (an excerpt, an empty file).
+ */
 function looksPartial(missing: number, known: number): boolean {
-  return missing > MIN_CLOSED_GUARD && missing > known * MAX_CLOSED_SHARE;
+  return (missing > MIN_CLOSED_GUARD && missing > known * MAX_CLOSED_SHARE) || missing * 2 >= known;
 }
