@@ -90,7 +90,10 @@ export async function* readLines(
       if (skipping) skipping = false;
       else {
         line++;
-        yield { line, text: clean(text.slice(start, end), line) };
+        const tooLong = end - start > MAX_LINE;
+        yield tooLong
+          ? { line, text: clean(text.slice(start, start + MAX_LINE), line), tooLong }
+          : { line, text: clean(text.slice(start, end), line) };
       }
       start = end + 1;
     }
