@@ -259,6 +259,55 @@ describe('RPPS extracts as they may come', () => {
   });
 });
 
+describe('FINESS authorisations and groupings a later complete file no longer lists', () => {
+  it('are closed, never deleted, and open again when listed again; not when a line was rejected', async () => {
+    const activities = JSON.parse(readFileSync(ACTIVITIES, 'utf8'));
+    // An active authorisation of the EJ dropped from the file (ANS would drop a withdrawn one).
+    const authorisations = activities.pmej[0].activitesAutorisees as {
+      caracteristiquesGeneriques: Record<string, string>;
+    }[];
+    const dropped = authorisations.find((a) => a.caracteristiquesGeneriques.etatObjet === 'A')!;
+    const id = dropped.caracteristiquesGeneriques.activiteAeId!;
+    activities.pmej[0].activitesAutorisees = authorisations.filter((a) => a !== dropped);
+    const without = variant('activites-without-one.json', JSON.stringify(activities));
+    const state = async () =>
+      (await rows(`SELECT status, closed_on FROM finess_activity WHERE source_key = $1`, [id]))[0];
+    const open = await state();
+    expect(open.closed_on).toBeNull();
+
+    // A rejected entry might have listed it: nothing is closed.
+    const withRejection = JSON.parse(JSON.stringify(activities));
+    withRejection.pmej.push({ numFiness: '12345', activitesAutorisees: [] });
+    const rejected = await run('finess', variant('activites-rejected-entry.json', JSON.stringify(withRejection)));
+    expect(rejected).toMatchObject({ status: 'succeeded', closed: 0, rejected: 1 });
+    expect(rejected.message).toMatch(/non fermé\(s\) : 1 ligne\(s\) rejetée\(s\)/);
+
+    const dry = await run('finess', without, true);
+    expect(dry).toMatchObject({ closed: 1 });
+    expect(await state()).toEqual(open);
+    const r = await run('finess', without);
+    expect(r).toMatchObject({ status: 'succeeded', created: 0, updated: 0, closed: 1, rejected: 0 });
+    expect(await state()).toMatchObject({ status: 3, closed_on: expect.any(Date) });
+    const events = await rows(`SELECT action, after FROM audit_event WHERE actor = $1`, [`import:${r.id}`]);
+    expect(events).toEqual([{ action: 'update', after: expect.objectContaining({ sourceKey: id, status: 3 }) }]);
+    expect(await run('finess', without)).toMatchObject({ closed: 0, updated: 0 });
+
+    const back = await run('finess', ACTIVITIES);
+    expect(back).toMatchObject({ status: 'succeeded', closed: 0, updated: 1 });
+    expect(await state()).toEqual(open);
+
+    // A GCS/GIE dropped from a later Structures file is closed the same way.
+    const structures = JSON.parse(readFileSync(STRUCTURES, 'utf8'));
+    const gco = structures.gco.pop() as { pmSmsseId: string };
+    const g = await run('finess', variant('structures-without-gco.json', JSON.stringify(structures)));
+    expect(g).toMatchObject({ status: 'succeeded', closed: 1, rejected: 0 });
+    const [grouping] = await rows(`SELECT closed_on FROM finess_grouping WHERE kind = 'GCO' AND source_id = $1`, [
+      gco.pmSmsseId,
+    ]);
+    expect(grouping.closed_on).not.toBeNull();
+  });
+});
+
 describe('operator command beside the running app', () => {
   it('uses the embedded server that already answers instead of starting a second one', async () => {
     expect(await runningEmbeddedPostgres(1, 'postgres')).toBeNull();

@@ -7,7 +7,11 @@ import { GeographyService } from '../geography/geography.service.js';
 import { NomenclaturesService } from '../nomenclatures/nomenclatures.service.js';
 import { activityRow, groupingRow } from './authorisation-mapping.js';
 import type { WriteCounts } from './bulk-upsert.js';
-import { FinessAuthorisationsRepository } from './finess-authorisations.repository.js';
+import {
+  activitySeenKey,
+  FinessAuthorisationsRepository,
+  groupingSeenKey,
+} from './finess-authorisations.repository.js';
 import type { ImportRejection, ImportRun } from './import-run.entity.js';
 import {
   ImportRejectionsRepository,
@@ -280,7 +284,10 @@ class Job {
     const groupings = new Map<string, GroupingRecord>();
     let rejections: Rejection[] = [];
     let rejectedKeys: string[] = [];
+    let rejected = 0;
     const kindsSeen = new Set<string>();
+    const origins = new Set<string>();
+    const groupingKinds = new Set<string>();
     const ignored = new Map<string, number>();
     const flush = async () => {
       mapper ??= await this.mapper(extractionDate);
@@ -296,8 +303,13 @@ class Job {
       rejections = [];
       if (rejectedKeys.length) await this.d.runs.markSeen(this.run.id, rejectedKeys);
       rejectedKeys = [];
-      if (activities.size + groupings.size > 0)
+      if (activities.size + groupings.size > 0) {
+        await this.d.runs.markSeen(this.run.id, [
+          ...[...activities.keys()].map(activitySeenKey),
+          ...[...groupings.values()].map((g) => groupingSeenKey(g.kind, g.sourceId)),
+        ]);
         await this.writeAuthorisations([...activities.values()], [...groupings.values()], extractionDate);
+      }
       activities.clear();
       groupings.clear();
     };
@@ -305,6 +317,7 @@ class Job {
       this.lines = item.line;
       if ('error' in item) {
         rejections.push({ line: item.line, reason: item.error, content: item.raw ?? null });
+        rejected++;
         if (item.finess) rejectedKeys.push(item.finess);
         if (item.incomplete) this.incomplete ??= `ligne ${item.line} rejetée sans numéro FINESS lisible ou tronquée`;
       } else if ('structure' in item) {
@@ -312,9 +325,13 @@ class Job {
         structures.set(item.structure.finess, { line: item.line, record: item.structure });
       } else if ('geolocation' in item)
         positions.set(item.geolocation.finess, { line: item.line, record: item.geolocation });
-      else if ('activity' in item) activities.set(item.activity.sourceKey, item.activity);
-      else if ('grouping' in item) groupings.set(`${item.grouping.kind} ${item.grouping.sourceId}`, item.grouping);
-      else ignored.set(item.ignored, (ignored.get(item.ignored) ?? 0) + 1);
+      else if ('activity' in item) {
+        origins.add(item.activity.origin);
+        activities.set(item.activity.sourceKey, item.activity);
+      } else if ('grouping' in item) {
+        groupingKinds.add(item.grouping.kind);
+        groupings.set(`${item.grouping.kind} ${item.grouping.sourceId}`, item.grouping);
+      } else ignored.set(item.ignored, (ignored.get(item.ignored) ?? 0) + 1);
       if (structures.size + positions.size + activities.size + groupings.size + rejections.length >= BATCH)
         await flush();
     }
@@ -324,7 +341,36 @@ class Job {
     if (this.format === 'finess-legacy' && kindsSeen.size > 0) {
       notes.push(await this.closeMissing([...kindsSeen], extractionDate ?? new Date().toISOString().slice(0, 10)));
     }
+    if (origins.size + groupingKinds.size > 0) {
+      const closedOn = extractionDate ?? new Date().toISOString().slice(0, 10);
+      notes.push(await this.closeGoneAuthorisations([...origins], [...groupingKinds], closedOn, rejected));
+    }
     return notes;
+  }
+
+  /**
+   * Authorisations and groupings of the sections a file holds that it no longer lists are closed, as
+   * structures are; not when a line was rejected (it may have listed one) nor when the file looks partial.
+   */
+  private async closeGoneAuthorisations(
+    origins: string[],
+    kinds: string[],
+    closedOn: string,
+    rejected: number,
+  ): Promise<string> {
+    const { missing, known } = await this.d.authorisations.countGone(this.run.id, origins, kinds);
+    if (missing === 0) return 'Aucune autorisation ni aucun groupement absent du fichier.';
+    if (rejected > 0) {
+      return `${missing} autorisation(s) ou groupement(s) absent(s) du fichier non fermé(s) : ${rejected} ligne(s) rejetée(s) pouvaient en citer.`;
+    }
+    if (looksPartial(missing, known)) {
+      return `${missing} autorisation(s) ou groupement(s) connu(s) absent(s) du fichier (sur ${known}) : non fermé(s), ce fichier semble être un extrait partiel.`;
+    }
+    await this.commit([], async (tx, result) => {
+      result.add(0, await this.d.authorisations.closeGone(tx, this.ref, origins, kinds, closedOn));
+    });
+    await this.settle();
+    return `${missing} autorisation(s) ou groupement(s) absent(s) du fichier fermé(s) au ${closedOn}.`;
   }
 
   private async writeFinessBatch(
