@@ -47,6 +47,23 @@ export async function startEmbeddedPostgres(options: {
   return { url, stop: () => server.stop() };
 }
 
+/**
+ * The embedded server `npm start` already runs on this port, if one answers: an operator command run beside
+ * the app uses it (a second server on the same folder would not start), and leaves it running.
+ */
+export async function runningEmbeddedPostgres(port: number, database: string): Promise<EmbeddedDatabase | null> {
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return { url, stop: async () => {} };
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** A data folder copied or created by root must stay owned by the user the server runs as. */
 function chownToPostgres(dir: string): void {
   const uid = Number(execFileSync('id', ['-u', USER]).toString().trim());

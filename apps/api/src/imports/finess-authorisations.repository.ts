@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { Tx } from '../database/transaction.js';
-import { type BulkColumn, bulkUpsert, type BulkSpec, type WriteCounts } from './bulk-upsert.js';
+import {
+  auditedWrite,
+  type BulkColumn,
+  bulkUpsert,
+  type BulkSpec,
+  returningStates,
+  type WriteCounts,
+} from './bulk-upsert.js';
 import type { RunRef } from './imported-records.repository.js';
 
 /** One FINESS authorisation or exercised activity as the import writes it (snake_case: a JSON recordset). */
@@ -99,8 +107,67 @@ const GROUPING = finessTable(
  * statement per batch and table (the imports' bulk upsert); a closure or an inactive status is a value,
  * never a delete.
  */
+/** Seen keys (import_seen_key) of what a run lists: activities by source key, groupings by kind and id. */
+export const activitySeenKey = (sourceKey: string) => `A ${sourceKey}`;
+export const groupingSeenKey = (kind: string, sourceId: string) => `G ${kind} ${sourceId}`;
+/** Open rows of the origins / kinds a run read that it does not list. */
+const GONE_ACTIVITY = `t.origin = ANY($2) AND t.closed_on IS NULL
+  AND NOT EXISTS (SELECT 1 FROM import_seen_key s WHERE s.run_id = $1 AND s.key = 'A ' || t.source_key)`;
+const GONE_GROUPING = `t.kind = ANY($2) AND t.closed_on IS NULL
+  AND NOT EXISTS (SELECT 1 FROM import_seen_key s WHERE s.run_id = $1 AND s.key = 'G ' || t.kind || ' ' || t.source_id)`;
+
 @Injectable()
 export class FinessAuthorisationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** How many open authorisations and groupings of these origins / kinds the run does not list, out of how many. */
+  async countGone(runId: string, origins: string[], kinds: string[]): Promise<{ missing: number; known: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM finess_activity t WHERE ${GONE_ACTIVITY})::int
+            + (SELECT count(*) FROM finess_grouping t WHERE ${GONE_GROUPING.replace('$2', '$3')})::int AS missing,
+              (SELECT count(*) FROM finess_activity WHERE origin = ANY($2) AND closed_on IS NULL)::int
+            + (SELECT count(*) FROM finess_grouping WHERE kind = ANY($3) AND closed_on IS NULL)::int AS known`,
+      [runId, origins, kinds],
+    );
+    return row;
+  }
+
+  /**
+   * Closes (never deletes) what a complete file no longer lists: an authorisation becomes inactive (status 3)
+   * from that date, a grouping is closed. A later file listing them writes them open again.
+   */
+  async closeGone(tx: Tx, run: RunRef, origins: string[], kinds: string[], closedOn: string): Promise<WriteCounts> {
+    const activities = await auditedWrite(
+      tx,
+      `WITH written AS (
+         UPDATE finess_activity t SET status = 3, closed_on = $3, import_run_id = $1, updated_at = now(),
+           version = t.version + 1
+         WHERE ${GONE_ACTIVITY}
+         ${returningStates(ACTIVITY.columns)})`,
+      [run.id, origins, closedOn],
+      ACTIVITY.spec.entityType,
+      run.actor,
+      run.id,
+    );
+    const groupings = await auditedWrite(
+      tx,
+      `WITH written AS (
+         UPDATE finess_grouping t SET closed_on = $3, import_run_id = $1, updated_at = now(), version = t.version + 1
+         WHERE ${GONE_GROUPING}
+         ${returningStates(GROUPING.columns)})`,
+      [run.id, kinds, closedOn],
+      GROUPING.spec.entityType,
+      run.actor,
+      run.id,
+    );
+    return {
+      created: 0,
+      closed: activities.closed + groupings.closed,
+      written: activities.written + groupings.written,
+      sameRun: 0,
+    };
+  }
+
   upsertActivities(tx: Tx, run: RunRef, rows: ActivityRow[]): Promise<WriteCounts> {
     return bulkUpsert(tx, ACTIVITY.spec, rows, ACTIVITY.input, run, ACTIVITY.columns);
   }

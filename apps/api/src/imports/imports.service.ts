@@ -7,7 +7,11 @@ import { GeographyService } from '../geography/geography.service.js';
 import { NomenclaturesService } from '../nomenclatures/nomenclatures.service.js';
 import { activityRow, groupingRow } from './authorisation-mapping.js';
 import type { WriteCounts } from './bulk-upsert.js';
-import { FinessAuthorisationsRepository } from './finess-authorisations.repository.js';
+import {
+  activitySeenKey,
+  FinessAuthorisationsRepository,
+  groupingSeenKey,
+} from './finess-authorisations.repository.js';
 import type { ImportRejection, ImportRun } from './import-run.entity.js';
 import {
   ImportRejectionsRepository,
@@ -185,6 +189,8 @@ class Job {
   private bytes = 0;
   private batches = 0;
   private inFlight: Promise<void> = Promise.resolve();
+  /** Why what the file lists cannot be known (a truncated file…): then nothing is taken as gone. */
+  private incomplete: string | null = null;
 
   constructor(
     service: ImportsService,
@@ -277,7 +283,11 @@ class Job {
     const activities = new Map<string, ActivityRecord>();
     const groupings = new Map<string, GroupingRecord>();
     let rejections: Rejection[] = [];
+    let rejectedKeys: string[] = [];
+    let rejected = 0;
     const kindsSeen = new Set<string>();
+    const origins = new Set<string>();
+    const groupingKinds = new Set<string>();
     const ignored = new Map<string, number>();
     const flush = async () => {
       mapper ??= await this.mapper(extractionDate);
@@ -291,22 +301,37 @@ class Job {
       structures.clear();
       positions.clear();
       rejections = [];
-      if (activities.size + groupings.size > 0)
+      if (rejectedKeys.length) await this.d.runs.markSeen(this.run.id, rejectedKeys);
+      rejectedKeys = [];
+      if (activities.size + groupings.size > 0) {
+        await this.d.runs.markSeen(this.run.id, [
+          ...[...activities.keys()].map(activitySeenKey),
+          ...[...groupings.values()].map((g) => groupingSeenKey(g.kind, g.sourceId)),
+        ]);
         await this.writeAuthorisations([...activities.values()], [...groupings.values()], extractionDate);
+      }
       activities.clear();
       groupings.clear();
     };
     for await (const item of items) {
       this.lines = item.line;
-      if ('error' in item) rejections.push({ line: item.line, reason: item.error, content: item.raw ?? null });
-      else if ('structure' in item) {
+      if ('error' in item) {
+        rejections.push({ line: item.line, reason: item.error, content: item.raw ?? null });
+        rejected++;
+        if (item.finess) rejectedKeys.push(item.finess);
+        if (item.incomplete) this.incomplete ??= `ligne ${item.line} rejetée sans numéro FINESS lisible ou tronquée`;
+      } else if ('structure' in item) {
         kindsSeen.add(item.structure.kind);
         structures.set(item.structure.finess, { line: item.line, record: item.structure });
       } else if ('geolocation' in item)
         positions.set(item.geolocation.finess, { line: item.line, record: item.geolocation });
-      else if ('activity' in item) activities.set(item.activity.sourceKey, item.activity);
-      else if ('grouping' in item) groupings.set(`${item.grouping.kind} ${item.grouping.sourceId}`, item.grouping);
-      else ignored.set(item.ignored, (ignored.get(item.ignored) ?? 0) + 1);
+      else if ('activity' in item) {
+        origins.add(item.activity.origin);
+        activities.set(item.activity.sourceKey, item.activity);
+      } else if ('grouping' in item) {
+        groupingKinds.add(item.grouping.kind);
+        groupings.set(`${item.grouping.kind} ${item.grouping.sourceId}`, item.grouping);
+      } else ignored.set(item.ignored, (ignored.get(item.ignored) ?? 0) + 1);
       if (structures.size + positions.size + activities.size + groupings.size + rejections.length >= BATCH)
         await flush();
     }
@@ -316,7 +341,36 @@ class Job {
     if (this.format === 'finess-legacy' && kindsSeen.size > 0) {
       notes.push(await this.closeMissing([...kindsSeen], extractionDate ?? new Date().toISOString().slice(0, 10)));
     }
+    if (origins.size + groupingKinds.size > 0) {
+      const closedOn = extractionDate ?? new Date().toISOString().slice(0, 10);
+      notes.push(await this.closeGoneAuthorisations([...origins], [...groupingKinds], closedOn, rejected));
+    }
     return notes;
+  }
+
+  /**
+   * Authorisations and groupings of the sections a file holds that it no longer lists are closed, as
+   * structures are; not when a line was rejected (it may have listed one) nor when the file looks partial.
+   */
+  private async closeGoneAuthorisations(
+    origins: string[],
+    kinds: string[],
+    closedOn: string,
+    rejected: number,
+  ): Promise<string> {
+    const { missing, known } = await this.d.authorisations.countGone(this.run.id, origins, kinds);
+    if (missing === 0) return 'Aucune autorisation ni aucun groupement absent du fichier.';
+    if (rejected > 0) {
+      return `${missing} autorisation(s) ou groupement(s) absent(s) du fichier non fermé(s) : ${rejected} ligne(s) rejetée(s) pouvaient en citer.`;
+    }
+    if (looksPartial(missing, known)) {
+      return `${missing} autorisation(s) ou groupement(s) connu(s) absent(s) du fichier (sur ${known}) : non fermé(s), ce fichier semble être un extrait partiel.`;
+    }
+    await this.commit([], async (tx, result) => {
+      result.add(0, await this.d.authorisations.closeGone(tx, this.ref, origins, kinds, closedOn));
+    });
+    await this.settle();
+    return `${missing} autorisation(s) ou groupement(s) absent(s) du fichier fermé(s) au ${closedOn}.`;
   }
 
   private async writeFinessBatch(
@@ -339,9 +393,10 @@ class Job {
     }
     if (format === 'finess-legacy') {
       // Scratch keys, not records: written outside the batch so that a dry run can report closures too.
+      // Rejected ones too: a structure still listed is not gone.
       await this.d.runs.markSeen(
         this.run.id,
-        rows.map((r) => r.finess!),
+        structures.map((s) => s.record.finess),
       );
     }
     rejections.sort((a, b) => a.line - b.line);
@@ -412,6 +467,7 @@ class Job {
   private async closeMissing(kinds: string[], closedOn: string): Promise<string> {
     const { missing, known } = await this.d.records.countMissing(this.run.id, this.format, kinds);
     if (missing === 0) return 'Aucune structure absente du fichier.';
+    if (this.incomplete) return `${missing} structure(s) absente(s) du fichier non fermée(s) : ${this.incomplete}.`;
     if (looksPartial(missing, known)) {
       return (
         `${missing} structure(s) connue(s) absente(s) du fichier (sur ${known}) : non fermées, ce fichier semble ` +
@@ -430,15 +486,23 @@ class Job {
     const closed = await this.d.rppsClosures.closedKeys(GONE_FROM_RPPS);
     let batch: { line: number; record: RppsRecord }[] = [];
     let rejections: Rejection[] = [];
+    let rejectedKeys: string[] = [];
     const flush = async () => {
       await this.writeRppsBatch(mapper, batch, rejections, closed);
+      if (rejectedKeys.length) await this.d.runs.markSeen(this.run.id, rejectedKeys);
       batch = [];
       rejections = [];
+      rejectedKeys = [];
     };
     for await (const item of readRpps(file, (b) => (this.bytes = b))) {
       this.lines = item.line;
-      if ('error' in item) rejections.push({ line: item.line, reason: item.error, content: item.raw ?? null });
-      else batch.push(item);
+      if ('error' in item) {
+        rejections.push({ line: item.line, reason: item.error, content: item.raw ?? null });
+        // A rejected line still lists its professional: none of his situations is taken as gone.
+        if (item.nationalId) rejectedKeys.push(situationKey(item.nationalId, ANY_SITUATION));
+        else this.incomplete ??= `ligne ${item.line} rejetée sans identifiant national PP lisible`;
+        if (item.incomplete) this.incomplete = `ligne ${item.line} tronquée (fichier incomplet ?)`;
+      } else batch.push(item);
       if (batch.length + rejections.length >= BATCH) await flush();
     }
     await flush();
@@ -453,6 +517,9 @@ class Job {
   private async closeGoneSituations(): Promise<string> {
     const { missing, known } = await this.d.rppsClosures.countGone(this.run.id);
     if (missing === 0) return 'Aucune situation d’exercice absente du fichier.';
+    if (this.incomplete) {
+      return `${missing} situation(s) d’exercice absente(s) du fichier non fermée(s) : ${this.incomplete}.`;
+    }
     if (looksPartial(missing, known)) {
       return (
         `${missing} situation(s) d’exercice connue(s) absente(s) du fichier (sur ${known}) : non fermées, ce fichier ` +
@@ -544,7 +611,10 @@ class Job {
   }
 }
 
-/** A stock file that would close more than this share of what is known is not trusted to close anything. */
+/**
+ * A stock file that would close more than this share of what is known is not trusted to close anything; nor
+ * one that would close half of it, however small the register (an excerpt, an empty file).
+ */
 function looksPartial(missing: number, known: number): boolean {
-  return missing > MIN_CLOSED_GUARD && missing > known * MAX_CLOSED_SHARE;
+  return (missing > MIN_CLOSED_GUARD && missing > known * MAX_CLOSED_SHARE) || missing * 2 >= known;
 }

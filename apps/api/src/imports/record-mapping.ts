@@ -127,12 +127,17 @@ export class RecordMapper {
     };
   }
 
-  /** One address line from the street parts; the street type code is spelt out from TRE_R35. */
+  /**
+   * One address line from the street parts; the street type code is spelt out from TRE_R35, unless the street
+   * name already starts with the type (`CHE` + `CHEMIN SAFER MORANGE`, `R` + `R DENIS PAPIN`: rpps.md §7).
+   */
   address(street: StreetParts, postalCode: string | null, city: string | null): OrganizationRow['address'] {
-    const type = street.typeCode
+    const spelt = street.typeCode
       ? (this.nomenclatures.display('JDV_J219-TypeVoie-ROR', tre('TRE_R35-TypeVoie', street.typeCode))?.toUpperCase() ??
         street.typeCode)
       : null;
+    const named = (word: string | null) => word && street.name?.toUpperCase().startsWith(`${word.toUpperCase()} `);
+    const type = named(spelt) || named(street.typeCode) ? null : spelt;
     const number = [street.number, street.repetition].filter(Boolean).join(' ');
     const parts = [[number, type, street.name].filter(Boolean).join(' '), street.place, street.complement];
     const line = parts.filter(Boolean).join(', ') || null;
@@ -201,7 +206,8 @@ export class RecordMapper {
         complement: r.distribution,
       },
       r.postalCode,
-      r.city ?? r.cedex,
+      // `Bureau cedex` holds the postcode and the office (`01390 MIONNAY`): the locality only.
+      r.city ?? (r.cedex?.replace(/^\d{5}\s+/, '') || null),
     );
     const siret = r.siret && /^\d{14}$/.test(r.siret) ? r.siret : null;
     const finessData = compact({ phone: r.phone, email: r.email });

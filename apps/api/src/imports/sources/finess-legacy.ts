@@ -11,7 +11,7 @@ import {
   RecordError,
   type StructureRecord,
 } from './structure-record.js';
-import { hasBrokenEncoding, readLines, type TextEncoding } from './text-lines.js';
+import { hasBrokenEncoding, MAX_LINE, readLines, type TextEncoding } from './text-lines.js';
 
 /** Section tags of the etalab cs11005NN extracts (finess.md §1) and their field counts, tag included. */
 const FIELDS = {
@@ -49,7 +49,7 @@ export async function* readLegacyFiness(
   progress: (bytes: number) => void,
   onExtractionDate: (date: string) => void,
 ): AsyncGenerator<FinessItem> {
-  for await (const { line, text } of readLines(file, encoding, progress)) {
+  for await (const { line, text, unterminated, tooLong } of readLines(file, encoding, progress)) {
     if (text.trim() === '') continue;
     const comment = LEGACY_COMMENT.exec(text);
     if (comment) {
@@ -57,13 +57,30 @@ export async function* readLegacyFiness(
       continue;
     }
     try {
+      if (tooLong) throw new RecordError(`ligne de plus de ${MAX_LINE} caractères`);
       if (hasBrokenEncoding(text)) throw new RecordError('caractères illisibles (encodage invalide)');
       yield { line, ...parseLegacyLine(splitLine(text)) };
     } catch (error) {
       if (!(error instanceof RecordError)) throw error;
-      yield { line, error: error.message, raw: text };
+      const cut = Boolean(unterminated || tooLong);
+      const reason = unterminated ? `${error.message} (dernière ligne tronquée ?)` : error.message;
+      yield { line, error: reason, raw: text, ...listed(text, cut) };
     }
   }
+}
+
+/** Line kinds that list no structure: rejecting one says nothing of which structures the file lists. */
+const NOT_STRUCTURES = new Set(['geolocalisation', 'equipementsocial', 'equipmateriellourd', 'activiteoffresoin']);
+
+/**
+ * What a rejected structure line still says the file lists: its FINESS number (second field) when readable.
+ * One without a readable number, or a line the file ends inside (truncated), leaves the listing unknown.
+ */
+function listed(text: string, cut: boolean): { finess?: string; incomplete?: true } {
+  const [tag = '', number = ''] = text.split(';', 2).map((f) => f.replace(/"/g, '').trim());
+  if (cut) return { incomplete: true };
+  if (NOT_STRUCTURES.has(tag)) return {};
+  return FINESS_NUMBER.test(number) ? { finess: number } : { incomplete: true };
 }
 
 function parseLegacyLine(f: string[]): FinessRecord {

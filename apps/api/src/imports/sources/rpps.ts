@@ -1,5 +1,5 @@
 import { clean, RecordError } from './structure-record.js';
-import { hasBrokenEncoding, readLines } from './text-lines.js';
+import { hasBrokenEncoding, MAX_LINE, readHead, readLines } from './text-lines.js';
 
 /** Columns of PS_LibreAcces_Personne_activite the import reads, by exact header label (rpps.md §3). */
 const COLUMNS = {
@@ -39,7 +39,16 @@ const OPTIONAL_COLUMNS = { role: ['Code rôle', 'Code fonction'] } as const;
 
 type Field = keyof typeof COLUMNS | keyof typeof OPTIONAL_COLUMNS;
 export type RppsRecord = Record<Field, string | null>;
-export type RppsItem = { line: number; record: RppsRecord } | { line: number; error: string; raw?: string };
+/**
+ * A rejected line names the professional it lists when its national id can still be read (`nationalId`), so
+ * that his situations are not taken as gone; `incomplete`: the file was cut there (truncated download), so
+ * nothing can be taken as gone.
+ */
+export type RppsItem =
+  | { line: number; record: RppsRecord }
+  | { line: number; error: string; raw?: string; nationalId?: string; incomplete?: true };
+
+const NATIONAL_ID = /^[0-9][0-9A-Z]{9,11}$/;
 
 /** The header names the identifying column: enough to tell an RPPS extract from anything else. */
 export const RPPS_HEADER_MARK = 'Identification nationale PP';
@@ -59,13 +68,15 @@ export function resolveColumns(header: string): { positions: Record<Field, numbe
 
 /**
  * Lines of a PS_LibreAcces_Personne_activite file: `|`-separated without any quoting, a header, a trailing
- * `|` on every line, UTF-8 (rpps.md §2). Extra columns are tolerated; a line with a different field count
- * than the header is rejected (wrong layout or truncated).
+ * `|` on every line, UTF-8 (rpps.md §2; a file re-saved in Windows-1252 is read as such, its header telling).
+ * Extra columns are tolerated; a line with a different field count than the header is rejected (wrong layout
+ * or truncated).
  */
 export async function* readRpps(file: string, progress: (bytes: number) => void): AsyncGenerator<RppsItem> {
   let positions: Record<Field, number> | null = null;
   let width = 0;
-  for await (const { line, text } of readLines(file, 'utf-8', progress)) {
+  const { encoding } = await readHead(file);
+  for await (const { line, text, unterminated, tooLong } of readLines(file, encoding, progress)) {
     if (!positions) {
       const resolved = resolveColumns(text);
       if (resolved.missing.length) throw new RecordError(`colonnes RPPS manquantes : ${resolved.missing.join(', ')}`);
@@ -76,12 +87,17 @@ export async function* readRpps(file: string, progress: (bytes: number) => void)
     if (text === '') continue;
     const fields = text.split('|');
     try {
+      if (tooLong) throw new RecordError(`ligne de plus de ${MAX_LINE} caractères`);
       if (hasBrokenEncoding(text)) throw new RecordError('caractères illisibles (encodage invalide)');
-      if (fields.length !== width) throw new RecordError(`${width} champs attendus, ${fields.length} trouvés`);
+      if (fields.length !== width) {
+        throw new RecordError(
+          `${width} champs attendus, ${fields.length} trouvés${unterminated ? ' (fichier tronqué ?)' : ''}`,
+        );
+      }
       const record = {} as RppsRecord;
       for (const [field, index] of Object.entries(positions))
         record[field as Field] = index < 0 ? null : clean(fields[index]);
-      if (!record.nationalId || !/^[0-9][0-9A-Z]{9,11}$/.test(record.nationalId)) {
+      if (!record.nationalId || !NATIONAL_ID.test(record.nationalId)) {
         throw new RecordError(`identifiant national PP invalide : « ${record.nationalId ?? ''} »`);
       }
       if (!record.lastName) throw new RecordError('nom d’exercice vide');
@@ -89,7 +105,14 @@ export async function* readRpps(file: string, progress: (bytes: number) => void)
       yield { line, record };
     } catch (error) {
       if (!(error instanceof RecordError)) throw error;
-      yield { line, error: error.message, raw: text };
+      const nationalId = clean(fields[positions.nationalId]);
+      yield {
+        line,
+        error: error.message,
+        raw: text,
+        ...(nationalId && NATIONAL_ID.test(nationalId) && !tooLong ? { nationalId } : {}),
+        ...(unterminated && fields.length !== width ? { incomplete: true as const } : {}),
+      };
     }
   }
 }

@@ -54,8 +54,14 @@ export type FinessRecord =
   | { grouping: GroupingRecord }
   | { ignored: string };
 
-/** One numbered line (or JSON entry) of a FINESS source: a record, or why it cannot be imported. */
-export type FinessItem = ({ line: number } & FinessRecord) | { line: number; error: string; raw?: string };
+/**
+ * One numbered line (or JSON entry) of a FINESS source: a record, or why it cannot be imported. A rejected
+ * line names the structure it lists when its FINESS number can still be read (`finess`: not taken as gone);
+ * `incomplete`: what the file lists cannot be known any more (a truncated last line, a structure line without
+ * a readable number), so no structure is taken as gone.
+ */
+export type FinessItem =
+  ({ line: number } & FinessRecord) | { line: number; error: string; raw?: string; finess?: string; incomplete?: true };
 
 /** FINESS numbers: 9 characters, département first (2A/2B in Corsica). */
 export const FINESS_NUMBER = /^[0-9][0-9AB][0-9]{7}$/;
