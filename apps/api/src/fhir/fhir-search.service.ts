@@ -24,17 +24,18 @@ export class FhirSearchService {
     const req = parseSearchRequest(type, pairs, options.strict);
     const start0 = req.cursor?.position ?? 0;
     if (req.cursor && !req.cursor.backwards && start0 >= SEARCH_RESULT_CAP) throw capReached();
-    // The total and the page are independent statements: run them side by side.
-    const [total, fetched] = await Promise.all([
-      this.repository.count(req, policy),
-      req.summaryCount || req.count === 0 ? Promise.resolve([]) : this.repository.page(req, policy),
-    ]);
-    const bundle: FhirResource = {
+    // The total is independent of everything else: it runs beside the page, its rows and the includes (an exact
+    // total visits every match, often the longest statement), and is awaited last. Settled here so that a
+    // failure while the rest runs cannot become an unhandled rejection; awaiting it still throws.
+    const counting = this.repository.count(req, policy);
+    counting.catch(() => {});
+    const bundle = async (rest: Omit<FhirResource, 'resourceType'>): Promise<FhirResource> => ({
       resourceType: 'Bundle',
       type: 'searchset',
       meta: { lastUpdated: new Date().toISOString() },
-      total,
-    };
+      total: await counting,
+      ...rest,
+    });
     const outcome: BundleEntry[] = req.ignored.length
       ? [
           {
@@ -46,14 +47,13 @@ export class FhirSearchService {
         ]
       : [];
     if (req.summaryCount || req.count === 0) {
-      return {
-        ...bundle,
+      return bundle({
         link: [{ relation: 'self', url: this.url(base, req, req.cursor) }],
         ...(outcome.length ? { entry: outcome } : {}),
-      };
+      });
     }
 
-    let page = fetched;
+    let page = await this.repository.page(req, policy);
     const more = page.length > req.count;
     page = page.slice(0, req.count);
     const backwards = req.cursor?.backwards ?? false;
@@ -101,7 +101,7 @@ export class FhirSearchService {
     const entries = [...matches, ...included, ...outcome].map((e) =>
       e.resource && e.resource.resourceType !== 'OperationOutcome' ? { fullUrl: fullUrl(base, e.resource), ...e } : e,
     );
-    return { ...bundle, link, ...(entries.length ? { entry: entries } : {}) };
+    return bundle({ link, ...(entries.length ? { entry: entries } : {}) });
   }
 
   /**
