@@ -80,6 +80,9 @@ export class FhirSearchService {
 
     const matchIds = page.map((r) => r.id);
     const distances = new Map(page.map((r) => [r.id, r.sort]));
+    // The includes need only the ids of the page: they run beside the loading of the matches' rows.
+    const including = this.includes(req, matchIds, policy);
+    including.catch(() => {});
     const matches = (await this.repository.rows(type, matchIds, policy)).map((row) => {
       const entry: BundleEntry = { resource: toResource(type, row, policy), search: { mode: 'match' } };
       if (req.sort.key === '_distance') {
@@ -97,7 +100,7 @@ export class FhirSearchService {
       }
       return entry;
     });
-    const included = await this.includes(req, matchIds, policy);
+    const included = await including;
     const entries = [...matches, ...included, ...outcome].map((e) =>
       e.resource && e.resource.resourceType !== 'OperationOutcome' ? { fullUrl: fullUrl(base, e.resource), ...e } : e,
     );
