@@ -116,8 +116,19 @@ export class FhirSearchService {
   private async includes(req: SearchRequest, matchIds: string[], policy: AccessPolicy): Promise<BundleEntry[]> {
     if (req.includes.length === 0 || matchIds.length === 0) return [];
     const present = new Map<ResourceType, Set<string>>([[req.type, new Set(matchIds)]]);
-    const added = new Map<ResourceType, string[]>();
     const done = req.includes.map(() => new Set<string>());
+    // The rows of what a round adds (one query per type) load while the next rounds run. Settled at once so
+    // that a later round failing cannot leave an unhandled rejection behind.
+    const loading: Promise<BundleEntry[]>[] = [];
+    const load = (type: ResourceType, ids: string[]) => {
+      const entries = this.repository
+        .rows(type, ids, policy)
+        .then((rows) =>
+          rows.map((row): BundleEntry => ({ resource: toResource(type, row, policy), search: { mode: 'include' } })),
+        );
+      entries.catch(() => {});
+      loading.push(entries);
+    };
     for (let round = 0; round < MAX_INCLUDE_ROUNDS; round++) {
       const found = await Promise.all(
         req.includes.map(async (inc, i) => {
@@ -127,7 +138,7 @@ export class FhirSearchService {
           return { to: inc.reverse ? inc.source : inc.target, ids: await this.repository.includeIds(inc, ids, true) };
         }),
       );
-      let grew = false;
+      const added = new Map<ResourceType, string[]>();
       for (const { to, ids } of found) {
         const have = present.get(to) ?? new Set<string>();
         present.set(to, have);
@@ -135,21 +146,12 @@ export class FhirSearchService {
           if (have.has(id)) continue;
           have.add(id);
           added.set(to, [...(added.get(to) ?? []), id]);
-          grew = true;
         }
       }
-      if (!grew) break;
+      if (added.size === 0) break;
+      for (const [type, ids] of added) load(type, ids);
     }
-    // One query per type, run side by side.
-    const loaded = await Promise.all(
-      [...added].map(async ([type, ids]) =>
-        (await this.repository.rows(type, ids, policy)).map((row): BundleEntry => ({
-          resource: toResource(type, row, policy),
-          search: { mode: 'include' },
-        })),
-      ),
-    );
-    return loaded.flat();
+    return (await Promise.all(loading)).flat();
   }
 
   private url(base: string, req: SearchRequest, cursor: Cursor | null): string {
