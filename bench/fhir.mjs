@@ -133,8 +133,8 @@ const page = (table, alias, where, rows) =>
 const inDepartement = (value) => `hs.location_postal_prefixes @> ARRAY[$${value}::text]`;
 const offerByActivityAndPlace = (values) =>
   `hs.operational_activities @> $${values}::jsonb AND ${inDepartement(values + 1)}`;
-const availableBeds = `EXISTS (SELECT 1 FROM capacity c WHERE c.location_id = l.id AND c.nature->>'code' = '01'
-  AND c.status->>'code' = '02' AND c.count > 0)`;
+/** A bed (nature 01) available (status 02) with a count above 0 on one indicator: the places' capacity keys (migration 1764800000000). */
+const availableBeds = `l.capacity_keys @> '{01.02+}'`;
 
 const QUERIES = [
   {

@@ -745,6 +745,10 @@ async function generate(url) {
     await client.query(`SELECT refresh_location_sensitive_only(ARRAY(SELECT hl.location_id FROM healthcare_service_location hl
       JOIN healthcare_service h ON h.id = hl.healthcare_service_id WHERE h.sensitive_unit))`);
     log(`offer postal prefixes and sensitive-only places: written in ${seconds(started)}`);
+    // The places' capacity search keys the capacity triggers keep (migration 1764800000000).
+    started = performance.now();
+    await client.query(`SELECT refresh_location_capacity_keys(ARRAY(SELECT DISTINCT location_id FROM capacity))`);
+    log(`place capacity keys: written in ${seconds(started)}`);
     await client.query(`SET session_replication_role = origin`);
     for (const table of GENERATED) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     started = performance.now();

@@ -17,6 +17,8 @@ const ZERO = '00000000-0000-4000-8000-000000000000';
 const PAST_CAP = Buffer.from(JSON.stringify({ v: [ZERO, ZERO], n: 10_000 })).toString('base64url');
 const R330 = 'https://mos.esante.gouv.fr/NOS/TRE_R330-TypeStatutCapacite/FHIR/TRE-R330-TypeStatutCapacite';
 const R211 = 'https://mos.esante.gouv.fr/NOS/TRE_R211-ActiviteOperationnelle/FHIR/TRE-R211-ActiviteOperationnelle';
+const R329 = 'https://mos.esante.gouv.fr/NOS/TRE_R329-NatureCapacite/FHIR/TRE-R329-NatureCapacite';
+const R331 = 'https://mos.esante.gouv.fr/NOS/TRE_R331-TemporaliteCapacite/FHIR/TRE-R331-TemporaliteCapacite';
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -356,6 +358,61 @@ describe('search columns kept current by triggers (migration 1764500000000)', ()
     expect(await offersIn(pc.slice(0, 2))).toContain(ids.offer);
     await t.db.query(`DELETE FROM healthcare_service_location WHERE location_id = $1`, [place]);
     expect(await offersIn('97')).not.toContain(ids.offer);
+    await t.db.query(`DELETE FROM location WHERE id = $1`, [place]);
+  });
+
+  it('capacity searches follow indicators added, changed and removed (place capacity keys, migration 1764800000000)', async () => {
+    const place = (
+      await t.db.query(
+        `INSERT INTO location (name, status, commune_code, organization_id) VALUES ('Lits de test', '{"code": "3"}', '01451', $1) RETURNING id`,
+        [ids.eg],
+      )
+    ).rows[0].id as string;
+    const coding = (table: string, code: string) =>
+      JSON.stringify({ system: `https://mos.esante.gouv.fr/NOS/${table}/FHIR/${table.replace('_', '-')}`, code });
+    const addIndicator = async (status: string, count: number) =>
+      (
+        await t.db.query(
+          `INSERT INTO capacity (location_id, nature, status, temporality, temporary_assignment, count, source, observed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, now()) RETURNING id`,
+          [place, coding('TRE_R329-NatureCapacite', '01'), coding('TRE_R330-TypeStatutCapacite', status), coding('TRE_R331-TemporaliteCapacite', '01'), coding('TRE_R337-AffectationTemporaire', '01'), count, coding('TRE_R335-TypeSourceCapacite', '01')], // prettier-ignore
+        )
+      ).rows[0].id as string;
+    // Keyed forms (the keys decide alone), and forms the keys cannot decide (subquery kept): they must agree.
+    const found = async (query: string) =>
+      resources((await get(`/fhir/Location?_id=${place}&${query}`).expect(200)).body).length === 1;
+    const bed = `capacity-type=${R329}|01`;
+    const available = `${bed}&capacity-status=${R330}|02&nb-capacity=gt0`;
+    const forms = async () => ({
+      available: await found(available),
+      availableGe1: await found(`${bed}&capacity-status=${R330}|02,${R330}|04&nb-capacity=ge1`),
+      availableNoSystem: await found(`capacity-type=01&capacity-status=02&nb-capacity=gt0`),
+      availableNow: await found(`${available}&temporality-capacity=${R331}|01`),
+      status02: await found(`capacity-status=${R330}|02`),
+      anyPositive: await found('nb-capacity=gt0'),
+    });
+
+    expect(await forms()).toEqual({ available: false, availableGe1: false, availableNoSystem: false, availableNow: false, status02: false, anyPositive: false }); // prettier-ignore
+    const indicator = await addIndicator('02', 0);
+    // Available status and a positive count on two different indicators: no available bed (same indicator).
+    const installed = await addIndicator('01', 5);
+    expect(await forms()).toEqual({ available: false, availableGe1: false, availableNoSystem: false, availableNow: false, status02: true, anyPositive: true }); // prettier-ignore
+    await t.db.query(`UPDATE capacity SET count = 3 WHERE id = $1`, [indicator]);
+    expect(await forms()).toEqual({ available: true, availableGe1: true, availableNoSystem: true, availableNow: true, status02: true, anyPositive: true }); // prettier-ignore
+    expect(await found(`${available}&temporality-capacity=${R331}|02`)).toBe(false);
+    expect(await found(`capacity-type=${R330}|01&capacity-status=${R330}|02&nb-capacity=gt0`)).toBe(false);
+    expect(await found(`capacity-type:not=${R329}|01&nb-capacity=gt0`)).toBe(false);
+    // The chained form of the IG's offer searches reads the same keys.
+    await t.db.query(`INSERT INTO healthcare_service_location VALUES ($1, $2)`, [ids.offer, place]);
+    const offers = (await get(`/fhir/HealthcareService?_id=${ids.offer}&location.${available.replaceAll('&', '&location.')}`).expect(200)).body; // prettier-ignore
+    expect(resources(offers).map((r) => r.id)).toEqual([ids.offer]);
+    await t.db.query(`DELETE FROM healthcare_service_location WHERE location_id = $1`, [place]);
+    await t.db.query(`UPDATE capacity SET status = $2 WHERE id = $1`, [indicator, coding('TRE_R330-TypeStatutCapacite', '03')]); // prettier-ignore
+    expect(await found(available)).toBe(false);
+    expect(await found(`${bed}&capacity-status=${R330}|03&nb-capacity=gt0`)).toBe(true);
+    await t.db.query(`DELETE FROM capacity WHERE id = ANY($1::uuid[])`, [[indicator, installed]]);
+    expect(await forms()).toEqual({ available: false, availableGe1: false, availableNoSystem: false, availableNow: false, status02: false, anyPositive: false }); // prettier-ignore
+    expect((await t.db.query(`SELECT capacity_keys FROM location WHERE id = $1`, [place])).rows[0].capacity_keys).toEqual([]); // prettier-ignore
     await t.db.query(`DELETE FROM location WHERE id = $1`, [place]);
   });
 

@@ -57,6 +57,11 @@ export class AccessPolicy {
     return this.profile !== 3 || activityFieldCodes.includes(ACTIVITY_FIELD.medicoSocial);
   }
 
+  /** Only profile 3's rules (contacts, details, capacities) depend on the champ d'activité of the offers. */
+  get readsActivityFields(): boolean {
+    return this.profile === 3;
+  }
+
   /** Profile 5 is profile 2 without any capacity. */
   get seesCapacities(): boolean {
     return this.profile !== 5;

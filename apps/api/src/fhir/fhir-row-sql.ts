@@ -35,27 +35,37 @@ const CAPACITIES = `coalesce((SELECT json_agg(json_build_object('nature', c.natu
           ORDER BY c.nature->>'code', c.status->>'code', c.temporality->>'code', c.id)
         FROM capacity c WHERE c.location_id = x.id), '[]') AS capacities`;
 
-/** A place; `capacities` is the select-list item giving its capacity indicators. */
+const ACTIVITY_FIELDS = `coalesce((SELECT array_agg(DISTINCT h.activity_field->>'code') FROM healthcare_service_location hl
+          JOIN healthcare_service h ON h.id = hl.healthcare_service_id WHERE hl.location_id = x.id), '{}') AS "activityFieldCodes"`;
+
+/** A place; `capacities` and `activityFields` are the select-list items giving its indicators and its offers' fields. */
 const LOCATION = (
   capacities: string,
+  activityFields: string,
 ) => `SELECT ${TRACKED}, x.region_code AS "regionCode", x.identifier, x.external_sync_id AS "externalSyncId", x.name,
       x.description, x.function, x.status, x.address, x.commune_code AS "communeCode",
       (SELECT cm.name FROM commune cm WHERE cm.code = x.commune_code) AS "communeName", x.latitude, x.longitude, x.comment,
-      x.organization_id AS "organizationId",
-      coalesce((SELECT array_agg(DISTINCT h.activity_field->>'code') FROM healthcare_service_location hl
-                JOIN healthcare_service h ON h.id = hl.healthcare_service_id WHERE hl.location_id = x.id), '{}') AS "activityFieldCodes",
+      x.organization_id AS "organizationId", ${activityFields},
       EXISTS (SELECT 1 FROM healthcare_service_location hl WHERE hl.location_id = x.id) AS "linkedToOffer",
       ${capacities},
       coalesce((SELECT json_agg(json_build_object('equipmentType', e.equipment_type, 'countInService', e.count_in_service,
           'limits', e.limits) ORDER BY e.equipment_type->>'code') FROM equipment e WHERE e.location_id = x.id), '[]') AS equipment
     FROM location x`;
-const LOCATION_WITHOUT_CAPACITIES = LOCATION(`'[]'::json AS capacities`);
+/** The four place SELECTs, by [sees capacities][reads activity fields]. */
+const LOCATIONS = [false, true].map((capacities) =>
+  [false, true].map((fields) =>
+    LOCATION(
+      capacities ? CAPACITIES : `'[]'::json AS capacities`,
+      fields ? ACTIVITY_FIELDS : `'{}'::text[] AS "activityFieldCodes"`,
+    ),
+  ),
+);
 
 /**
  * One SELECT per type returning everything its mapper needs, children aggregated in the same statement
- * (one query per type for a whole page: no N+1). `x` is the row alias; callers add WHERE/ORDER.
+ * (one query per type for a whole page: no N+1; places: LOCATIONS). `x` is the row alias; callers add WHERE/ORDER.
  */
-const ROW_SELECT: Record<ResourceType, string> = {
+const ROW_SELECT: Record<Exclude<ResourceType, 'Location'>, string> = {
   Organization: `SELECT ${TRACKED}, x.region_code AS "regionCode", x.kind, x.parent_id AS "parentId", x.finess, x.siren,
       x.siret, x.name, x.operational_name AS "operationalName", x.legal_status AS "legalStatus", x.category,
       x.internal_type AS "internalType", x.address, x.commune_code AS "communeCode", x.latitude, x.longitude,
@@ -78,7 +88,6 @@ const ROW_SELECT: Record<ResourceType, string> = {
                 WHERE hl.healthcare_service_id = x.id), '{}') AS "locationIds",
       ${CONTACTS('healthcare_service')}
     FROM healthcare_service x`,
-  Location: LOCATION(CAPACITIES),
   Practitioner: `SELECT ${TRACKED}, NULL AS "regionCode", x.rpps_id AS "rppsId", x.civility, x.last_name AS "lastName",
       x.first_name AS "firstName", x.mss_mailbox AS "mssMailbox"
     FROM practitioner x`,
@@ -92,8 +101,11 @@ const ROW_SELECT: Record<ResourceType, string> = {
 
 /**
  * The SELECT of a type for a client: a place's capacity indicators (its heaviest part: up to 180 per place) are
- * not even read for a client that may see none of them.
+ * not even read for a client that may see none of them, nor the champs d'activité of its offers (a read of each
+ * offer) for a client whose rules do not depend on them.
  */
 export function rowSelect(type: ResourceType, policy: AccessPolicy): string {
-  return type === 'Location' && !policy.seesCapacities ? LOCATION_WITHOUT_CAPACITIES : ROW_SELECT[type];
+  return type === 'Location'
+    ? LOCATIONS[Number(policy.seesCapacities)]![Number(policy.readsActivityFields)]!
+    : ROW_SELECT[type];
 }

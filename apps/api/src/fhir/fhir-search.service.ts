@@ -25,17 +25,18 @@ export class FhirSearchService {
     const req = parseSearchRequest(type, pairs, options.strict);
     const start0 = req.cursor?.position ?? 0;
     if (req.cursor && !req.cursor.backwards && start0 >= SEARCH_RESULT_CAP) throw capReached();
-    // The total and the page are independent statements: run them side by side.
-    const [total, fetched] = await Promise.all([
-      this.repository.count(req, policy),
-      req.summaryCount || req.count === 0 ? Promise.resolve([]) : this.repository.page(req, policy),
-    ]);
-    const bundle: FhirResource = {
+    // The total is independent of everything else: it runs beside the page, its rows and the includes (an exact
+    // total visits every match, often the longest statement), and is awaited last. Settled here so that a
+    // failure while the rest runs cannot become an unhandled rejection; awaiting it still throws.
+    const counting = this.repository.count(req, policy);
+    counting.catch(() => {});
+    const bundle = async (rest: Omit<FhirResource, 'resourceType'>): Promise<FhirResource> => ({
       resourceType: 'Bundle',
       type: 'searchset',
       meta: { lastUpdated: new Date().toISOString() },
-      total,
-    };
+      total: await counting,
+      ...rest,
+    });
     const outcome: BundleEntry[] = req.ignored.length
       ? [
           {
@@ -47,14 +48,13 @@ export class FhirSearchService {
         ]
       : [];
     if (req.summaryCount || req.count === 0) {
-      return {
-        ...bundle,
+      return bundle({
         link: [{ relation: 'self', url: this.url(base, req, req.cursor) }],
         ...(outcome.length ? { entry: outcome } : {}),
-      };
+      });
     }
 
-    let page = fetched;
+    let page = await this.repository.page(req, policy);
     const more = page.length > req.count;
     page = page.slice(0, req.count);
     const backwards = req.cursor?.backwards ?? false;
@@ -81,6 +81,9 @@ export class FhirSearchService {
 
     const matchIds = page.map((r) => r.id);
     const distances = new Map(page.map((r) => [r.id, r.sort]));
+    // The includes need only the ids of the page: they run beside the loading of the matches' rows.
+    const including = this.includes(req, matchIds, policy);
+    including.catch(() => {});
     const matches = (await this.repository.rows(type, matchIds, policy)).map((row) => {
       const entry: BundleEntry = {
         resource: subset(toResource(type, row, policy), req.elements, true),
@@ -101,11 +104,11 @@ export class FhirSearchService {
       }
       return entry;
     });
-    const included = await this.includes(req, matchIds, policy);
+    const included = await including;
     const entries = [...matches, ...included, ...outcome].map((e) =>
       e.resource && e.resource.resourceType !== 'OperationOutcome' ? { fullUrl: fullUrl(base, e.resource), ...e } : e,
     );
-    return { ...bundle, link, ...(entries.length ? { entry: entries } : {}) };
+    return bundle({ link, ...(entries.length ? { entry: entries } : {}) });
   }
 
   /**
@@ -117,8 +120,20 @@ export class FhirSearchService {
   private async includes(req: SearchRequest, matchIds: string[], policy: AccessPolicy): Promise<BundleEntry[]> {
     if (req.includes.length === 0 || matchIds.length === 0) return [];
     const present = new Map<ResourceType, Set<string>>([[req.type, new Set(matchIds)]]);
-    const added = new Map<ResourceType, string[]>();
     const done = req.includes.map(() => new Set<string>());
+    // The rows of what a round adds (one query per type) load while the next rounds run. Settled at once so
+    // that a later round failing cannot leave an unhandled rejection behind.
+    const loading: Promise<BundleEntry[]>[] = [];
+    const load = (type: ResourceType, ids: string[]) => {
+      const entries = this.repository.rows(type, ids, policy).then((rows) =>
+        rows.map((row): BundleEntry => ({
+          resource: subset(toResource(type, row, policy), req.elements, false),
+          search: { mode: 'include' },
+        })),
+      );
+      entries.catch(() => {});
+      loading.push(entries);
+    };
     for (let round = 0; round < MAX_INCLUDE_ROUNDS; round++) {
       const found = await Promise.all(
         req.includes.map(async (inc, i) => {
@@ -128,7 +143,7 @@ export class FhirSearchService {
           return { to: inc.reverse ? inc.source : inc.target, ids: await this.repository.includeIds(inc, ids, true) };
         }),
       );
-      let grew = false;
+      const added = new Map<ResourceType, string[]>();
       for (const { to, ids } of found) {
         const have = present.get(to) ?? new Set<string>();
         present.set(to, have);
@@ -136,21 +151,12 @@ export class FhirSearchService {
           if (have.has(id)) continue;
           have.add(id);
           added.set(to, [...(added.get(to) ?? []), id]);
-          grew = true;
         }
       }
-      if (!grew) break;
+      if (added.size === 0) break;
+      for (const [type, ids] of added) load(type, ids);
     }
-    // One query per type, run side by side.
-    const loaded = await Promise.all(
-      [...added].map(async ([type, ids]) =>
-        (await this.repository.rows(type, ids, policy)).map((row): BundleEntry => ({
-          resource: subset(toResource(type, row, policy), req.elements, false),
-          search: { mode: 'include' },
-        })),
-      ),
-    );
-    return loaded.flat();
+    return (await Promise.all(loading)).flat();
   }
 
   private url(base: string, req: SearchRequest, cursor: Cursor | null): string {

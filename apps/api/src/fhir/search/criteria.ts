@@ -2,9 +2,10 @@ import type { AccessPolicy } from '../access-policy.js';
 import { type ResourceType, RESOURCE_TYPES } from '../fhir.constants.js';
 import { FhirError, invalidParameter } from '../fhir-errors.js';
 import { TABLE } from '../fhir-row-sql.js';
+import { capacityKeys } from './capacity-keys.js';
 import { paramDef, type RefDef, unsupportedModifier } from './search-parameters.js';
 import { splitOr } from './search-values.js';
-import type { SqlParams } from './sql-params.js';
+import { SqlParams } from './sql-params.js';
 
 /** One search criterion: `name[:modifier]` possibly chained (`organization:above.identifier`), with its values. */
 export type Criterion = {
@@ -103,6 +104,18 @@ function offerPostalCodeSql(a: string, criteria: Criterion[], p: SqlParams): str
   return `${a}.location_postal_prefixes && ${p.add(values.map((v) => v.toLowerCase()))}::text[]`;
 }
 
+/** SQL of one criterion's values (ORed) on alias `a`. */
+function termSql(type: ResourceType, a: string, c: Criterion, p: SqlParams): string {
+  const def = paramDef(type, c.name)!;
+  const terms = splitOr(c.raw).map((v) => {
+    if (v === '') throw invalidParameter(c.key, 'valeur vide');
+    if (v.length > 500) throw invalidParameter(c.key, 'valeur trop longue');
+    return `(${def.term!(a, v, c.modifier, p, c.key)})`;
+  });
+  // `:not` keeps the rows lacking the element: a NULL column must count as "no match", not as unknown.
+  return c.modifier === 'not' ? `NOT coalesce(${terms.join(' OR ')}, false)` : `(${terms.join(' OR ')})`;
+}
+
 /** What criteria need of the client's access policy. */
 export type Scope = Pick<AccessPolicy, 'visibleSql' | 'regions'>;
 
@@ -121,7 +134,7 @@ export function criteriaSql(
   const visible = (t: ResourceType, alias: string) => policy.visibleSql(t, alias);
   const out: string[] = [];
   const chained = new Map<string, Criterion[]>();
-  const grouped = new Map<string, string[]>();
+  const grouped = new Map<'capacity' | 'equipment', Criterion[]>();
   for (const c of criteria) {
     if (c.has) {
       const { type: source, ref, rest } = c.has;
@@ -137,21 +150,18 @@ export function criteriaSql(
       chained.set(key, [...(chained.get(key) ?? []), { ...c, chain: tail }]);
       continue;
     }
-    const def = paramDef(type, c.name)!;
-    const values = splitOr(c.raw);
-    const terms = values.map((v) => {
-      if (v === '') throw invalidParameter(c.key, 'valeur vide');
-      if (v.length > 500) throw invalidParameter(c.key, 'valeur trop longue');
-      return `(${def.term!(def.group ? 'g' : a, v, c.modifier, p, c.key)})`;
-    });
-    // `:not` keeps the rows lacking the element: a NULL column must count as "no match", not as unknown.
-    const sql = c.modifier === 'not' ? `NOT coalesce(${terms.join(' OR ')}, false)` : `(${terms.join(' OR ')})`;
-    if (def.group) grouped.set(def.group, [...(grouped.get(def.group) ?? []), sql]);
-    else out.push(sql);
+    const group = paramDef(type, c.name)!.group;
+    if (group) grouped.set(group, [...(grouped.get(group) ?? []), c]);
+    else out.push(termSql(type, a, c, p));
   }
-  for (const [group, conds] of grouped) {
-    const table = group === 'capacity' ? 'capacity' : 'equipment';
-    out.push(`EXISTS (SELECT 1 FROM ${table} g WHERE g.location_id = ${a}.id AND ${conds.join(' AND ')})`);
+  for (const [group, members] of grouped) {
+    // Capacity criteria the place's keys decide alone skip the indicator subquery (their values are still
+    // checked, on parameters the statement does not carry).
+    const keys = group === 'capacity' ? capacityKeys(members) : null;
+    if (keys) out.push(`${a}.capacity_keys && ${p.add(keys.keys)}::text[]`);
+    const conds = members.map((c) => termSql(type, 'g', c, keys?.exact ? new SqlParams() : p));
+    if (!keys?.exact)
+      out.push(`EXISTS (SELECT 1 FROM ${group} g WHERE g.location_id = ${a}.id AND ${conds.join(' AND ')})`);
   }
   for (const [key, subCriteria] of chained) {
     const [name, above] = key.split(':') as [string, string];
