@@ -7,6 +7,7 @@ import {
   type FinessItem,
   type FinessRecord,
   finessDate,
+  type GeolocationRecord,
   inseeCommune,
   RecordError,
   type StructureRecord,
@@ -62,6 +63,23 @@ export async function* readLegacyFiness(
     } catch (error) {
       if (!(error instanceof RecordError)) throw error;
       yield { line, error: error.message, raw: text };
+    }
+  }
+}
+
+/**
+ * First pass over a legacy stock file: its `geolocalisation` lines only, so that each establishment can be
+ * written once with its position wherever its line is in the file. Bad lines are skipped here: the full
+ * pass (`readLegacyFiness`) rejects them with their line numbers.
+ */
+export async function* readLegacyPositions(file: string, encoding: TextEncoding): AsyncGenerator<GeolocationRecord> {
+  for await (const { text } of readLines(file, encoding)) {
+    if (!/^"?geolocalisation/.test(text) || hasBrokenEncoding(text)) continue;
+    try {
+      const record = parseLegacyLine(splitLine(text));
+      if ('geolocation' in record) yield record.geolocation;
+    } catch (error) {
+      if (!(error instanceof RecordError)) throw error;
     }
   }
 }
