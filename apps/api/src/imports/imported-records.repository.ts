@@ -353,8 +353,13 @@ export class ImportedRecordsRepository {
     return bulkUpsert(tx, ROLE, rows, ROLE_INPUT, run, await this.columnsOf('practitioner_role'));
   }
 
-  /** Serialises the batches of concurrent runs of one kind (no deadlock between their upserts). */
+  /**
+   * Serialises the batches of concurrent runs of one kind (no deadlock between their upserts). The batch's
+   * statements keep a few MB of rows in their CTEs: enough work memory that they stay off temporary files.
+   */
   async lockKind(tx: Tx, kind: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:' || $1))`, [kind]);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:' || $1)), set_config('work_mem', '64MB', true)`, [
+      kind,
+    ]);
   }
 }
