@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ImportsService } from '../apps/api/src/imports/imports.service.js';
 import { importFixture, importSession } from './support/imports.js';
@@ -72,14 +72,15 @@ describe('FINESS legacy CSV import', () => {
       commune_code: '97606',
     });
     const audit = await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE actor = $1`, [`import:${r.id}`]);
-    expect(audit.rows[0].n).toBe(27 + 2);
+    // One event per structure: the two positions are written with their establishments, not after them.
+    expect(audit.rows[0].n).toBe(27);
   });
 
   it('a second import of the same file changes nothing', async () => {
     const before = await snapshot(t.db);
     const versions = (await t.db.query(`SELECT sum(version)::int AS v FROM organization`)).rows[0].v;
     const r = await run('finess', fixture(GEOLOCALISED));
-    expect(r).toMatchObject({ created: 0, updated: 0, closed: 0, rejected: 0, unchanged: 16 });
+    expect(r).toMatchObject({ created: 0, updated: 0, closed: 0, rejected: 0, unchanged: 14 });
     expect(await snapshot(t.db)).toEqual(before);
     expect((await t.db.query(`SELECT sum(version)::int AS v FROM organization`)).rows[0].v).toBe(versions);
   });
@@ -138,6 +139,35 @@ describe('FINESS legacy CSV import', () => {
     expect(await snapshot(t.db)).toEqual(before);
     const refused = await t.db.query(`SELECT count(*)::int AS n FROM import_run WHERE status = 'refused'`);
     expect(refused.rows[0].n).toBe(2);
+  });
+
+  it('writes an establishment once with its position, its geolocalisation line before or after it', async () => {
+    const [header, ...lines] = readFileSync(fixture(GEOLOCALISED), 'utf8').split('\n');
+    const geolocation = lines.filter((l) => l.startsWith('geolocalisation;'));
+    const others = lines.filter((l) => !l.startsWith('geolocalisation;'));
+    const eventsOf = async (runId: string, id: string) =>
+      (await t.db.query(`SELECT action FROM audit_event WHERE actor = $1 AND entity_id = $2`, [`import:${runId}`, id]))
+        .rows;
+    // Fleyriat moved 1 km east (Lambert-93 x + 1000 m), its geolocalisation line before its structure line.
+    const first = path.join(tmp, 'geolocation-first.csv');
+    const moved = geolocation.map((l) => l.replace(';010000024;870262.2;', ';010000024;871262.2;'));
+    writeFileSync(first, [header, ...moved, ...others].join('\n'));
+    const r = await run('finess', first);
+    expect(r).toMatchObject({ status: 'succeeded', rejected: 0 });
+    const fleyriat = await org('010000024');
+    expect(fleyriat.longitude).toBeCloseTo(5.2221, 3);
+    expect(fleyriat.geocoding).toBe('adresse (EPSG:2154)');
+    expect(await eventsOf(r.id, fleyriat.id)).toEqual([{ action: 'update' }]);
+    // A file without geolocalisation lines leaves the positions as they are.
+    const without = path.join(tmp, 'without-geolocation.csv');
+    writeFileSync(without, [header, ...others].join('\n'));
+    const bare = await run('finess', without);
+    expect(await eventsOf(bare.id, fleyriat.id)).toEqual([]);
+    expect((await org('010000024')).longitude).toBeCloseTo(5.2221, 3);
+    // The real file, its lines after the structures: the control point again, in one update.
+    const back = await run('finess', fixture(GEOLOCALISED));
+    expect((await org('010000024')).longitude).toBeCloseTo(5.20918, 4);
+    expect(await eventsOf(back.id, fleyriat.id)).toEqual([{ action: 'update' }]);
   });
 });
 

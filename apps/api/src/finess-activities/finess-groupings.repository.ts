@@ -40,7 +40,9 @@ export class FinessGroupingsRepository {
        JOIN finess_grouping g ON (g.kind = 'GCO' AND g.source_id = o.pm)
          OR g.members @> jsonb_build_array(jsonb_build_object('type', 'PM', 'id', o.pm))
          OR g.members @> jsonb_build_array(jsonb_build_object('type', 'EGE', 'id', o.ege))
+       -- IS NOT NULL: the predicate of the partial index on pmSmsseId.
        LEFT JOIN organization own ON g.kind = 'GCO' AND own.finess_data->>'pmSmsseId' = g.source_id
+         AND own.finess_data->>'pmSmsseId' IS NOT NULL
        ORDER BY g.kind, name, g.id`,
       [organizationId],
     );

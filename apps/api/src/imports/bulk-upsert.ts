@@ -18,7 +18,7 @@ export type BulkSpec = {
   insertOnly?: [string, string][];
   /** Joins resolving references (e.g. a parent id from its FINESS number), usable in `computed`. */
   joins?: string;
-  /** Owned columns whose value is an SQL expression over `i` and the joins instead of the input itself. */
+  /** Owned columns whose value is an SQL expression over `i`, the joins and the current row `t` (null when new). */
   computed?: Record<string, string>;
 };
 

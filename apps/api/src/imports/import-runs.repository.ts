@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { filters, isUuid, ReadRepository } from '../common/crud/crud.repository.js';
 import type { Tx } from '../database/transaction.js';
 import { ImportRejection, ImportRun } from './import-run.entity.js';
+import type { RawPosition } from './sources/structure-record.js';
 
 export type RunCounts = { created: number; updated: number; closed: number; unchanged: number; rejected: number };
 export type Rejection = { line: number; reason: string; content?: string | null };
@@ -64,7 +65,14 @@ export class ImportRunsRepository extends ReadRepository<ImportRun> {
       `UPDATE import_run SET status = $2, message = $3, finished_at = now(), heartbeat_at = now() WHERE id = $1`,
       [id, status, message],
     );
-    await this.dataSource.query(`DELETE FROM import_seen_key WHERE run_id = $1`, [id]);
+    await this.dropScratch([id]);
+  }
+
+  /** Scratch data of runs (seen keys, staged positions): unlogged tables, kept only while a run lasts. */
+  private async dropScratch(ids: string[]): Promise<void> {
+    for (const table of ['import_seen_key', 'import_position']) {
+      await this.dataSource.query(`DELETE FROM ${table} WHERE run_id = ANY($1::uuid[])`, [ids]);
+    }
   }
 
   /** Runs whose process died (no heartbeat for a while) are marked interrupted, so a rerun is the way on. */
@@ -76,11 +84,7 @@ export class ImportRunsRepository extends ReadRepository<ImportRun> {
        RETURNING id`,
       [staleAfterSeconds],
     );
-    if (stale.length) {
-      await this.dataSource.query(`DELETE FROM import_seen_key WHERE run_id = ANY($1::uuid[])`, [
-        stale.map((s) => s.id),
-      ]);
-    }
+    if (stale.length) await this.dropScratch(stale.map((s) => s.id));
   }
 
   /** Remembers the keys a stock file lists (scratch table, outside the batch transactions). */
@@ -89,6 +93,44 @@ export class ImportRunsRepository extends ReadRepository<ImportRun> {
     await this.dataSource.query(
       `INSERT INTO import_seen_key (run_id, key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
       [runId, keys],
+    );
+  }
+
+  /** Stages the positions of a legacy stock file (first pass): a later line of a structure replaces an earlier one. */
+  async stagePositions(runId: string, positions: Map<string, RawPosition>): Promise<void> {
+    if (positions.size === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO import_position (run_id, finess, position)
+       SELECT $1, f, p FROM unnest($2::bpchar[], $3::jsonb[]) AS u(f, p)
+       ON CONFLICT (run_id, finess) DO UPDATE SET position = excluded.position`,
+      [runId, [...positions.keys()], [...positions.values()].map((p) => JSON.stringify(p))],
+    );
+  }
+
+  /** The staged positions of these structures. */
+  async stagedPositions(runId: string, finess: string[]): Promise<Map<string, RawPosition>> {
+    const rows: { finess: string; position: RawPosition }[] = await this.dataSource.query(
+      `SELECT finess, position FROM import_position WHERE run_id = $1 AND finess = ANY($2::bpchar[])`,
+      [runId, finess],
+    );
+    return new Map(rows.map((r) => [r.finess, r.position]));
+  }
+
+  /**
+   * Staged positions of structures the file does not describe (or rejected): they update known structures,
+   * as before. Read by pages of `limit`, after `after` (a FINESS number).
+   */
+  async leftoverPositions(
+    runId: string,
+    after: string,
+    limit: number,
+  ): Promise<{ finess: string; position: RawPosition }[]> {
+    return this.dataSource.query(
+      `SELECT finess, position FROM import_position p
+       WHERE run_id = $1 AND finess > $2::bpchar
+         AND NOT EXISTS (SELECT 1 FROM import_seen_key s WHERE s.run_id = $1 AND s.key = p.finess)
+       ORDER BY finess LIMIT $3`,
+      [runId, after, limit],
     );
   }
 }

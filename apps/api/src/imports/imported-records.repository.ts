@@ -35,6 +35,8 @@ export type OrganizationRow = {
   latitude: number | null;
   longitude: number | null;
   geocoding: string | null;
+  /** Legacy stock files: the file has a `geolocalisation` line for it (the position columns are then written). */
+  positioned?: boolean;
   opened_on: string | null;
   closed_on: string | null;
   closing_type: Coding | null;
@@ -65,6 +67,7 @@ const ORGANIZATION_INPUT: BulkColumn[] = [
   ['latitude', 'float8'],
   ['longitude', 'float8'],
   ['geocoding', 'text'],
+  ['positioned', 'boolean'],
   ['opened_on', 'date'],
   ['closed_on', 'date'],
   ['closing_type', 'jsonb'],
@@ -98,19 +101,22 @@ const FINESS_OWNED = [
   'finess_data',
 ];
 const POSITION = ['latitude', 'longitude', 'geocoding'];
+/** Legacy structure lines carry no position: a row takes its `geolocalisation` line's, else keeps its own. */
+const LEGACY_POSITION = Object.fromEntries(
+  POSITION.map((c) => [c, `CASE WHEN i.positioned THEN i.${c} ELSE t.${c} END`]),
+);
 
 /** How each source owns organization columns (everything else, e.g. contacts, comment, alias, is the users'). */
 export type OrganizationOwner = 'finess-legacy' | 'finess-plus' | 'rpps';
 
 function organizationSpec(owner: OrganizationOwner): BulkSpec {
-  const owned =
-    owner === 'finess-legacy' ? FINESS_OWNED : owner === 'finess-plus' ? [...FINESS_OWNED, ...POSITION] : null;
+  const owned = owner === 'rpps' ? null : [...FINESS_OWNED, ...POSITION];
   const base = {
     table: 'organization',
     entityType: 'organizations',
     stamped: STAMPED,
     joins: PARENT_JOINS,
-    computed: { parent_id: 'coalesce(pf.id, pr.id)' },
+    computed: { parent_id: 'coalesce(pf.id, pr.id)', ...(owner === 'finess-legacy' ? LEGACY_POSITION : {}) },
   };
   if (owned) {
     return {
@@ -347,8 +353,13 @@ export class ImportedRecordsRepository {
     return bulkUpsert(tx, ROLE, rows, ROLE_INPUT, run, await this.columnsOf('practitioner_role'));
   }
 
-  /** Serialises the batches of concurrent runs of one kind (no deadlock between their upserts). */
+  /**
+   * Serialises the batches of concurrent runs of one kind (no deadlock between their upserts). The batch's
+   * statements keep a few MB of rows in their CTEs: enough work memory that they stay off temporary files.
+   */
   async lockKind(tx: Tx, kind: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:' || $1))`, [kind]);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('import:' || $1)), set_config('work_mem', '64MB', true)`, [
+      kind,
+    ]);
   }
 }

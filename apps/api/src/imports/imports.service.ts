@@ -31,12 +31,12 @@ import { ANY_SITUATION, practiceKey, RppsClosuresRepository, situationKey } from
 import type { ActivityRecord, GroupingRecord } from './sources/activity-record.js';
 import { detectFormat, FORMAT_LABELS, type ImportFormat, type ImportKind, RefusedFileError } from './sources/detect.js';
 import { readFinessActivities } from './sources/finess-activities.js';
-import { readLegacyFiness } from './sources/finess-legacy.js';
+import { readLegacyFiness, readLegacyPositions } from './sources/finess-legacy.js';
 import { readFinessPlus } from './sources/finess-plus.js';
 import { readRpps, type RppsRecord } from './sources/rpps.js';
-import type { FinessItem, GeolocationRecord, StructureRecord } from './sources/structure-record.js';
+import type { FinessItem, RawPosition, StructureRecord } from './sources/structure-record.js';
 import { RecordError } from './sources/structure-record.js';
-import { detectEncoding } from './sources/text-lines.js';
+import { detectEncoding, type TextEncoding } from './sources/text-lines.js';
 
 /** Records per batch: one transaction, a few statements. Big enough for throughput, small enough to redo. */
 const BATCH = 5000;
@@ -271,15 +271,16 @@ class Job {
   async importFiness(file: string): Promise<string[]> {
     let extractionDate: string | null = null;
     const progress = (b: number) => (this.bytes = b);
-    const items: AsyncIterable<FinessItem> =
-      this.format === 'finess-legacy'
-        ? readLegacyFiness(file, await detectEncoding(file), progress, (d) => (extractionDate = d))
-        : this.format === 'finess-activities'
-          ? readFinessActivities(file, progress)
-          : readFinessPlus(file, progress);
+    const legacy = this.format === 'finess-legacy';
+    const encoding = legacy ? await detectEncoding(file) : null;
+    if (encoding) await this.stagePositions(file, encoding);
+    const items: AsyncIterable<FinessItem> = encoding
+      ? readLegacyFiness(file, encoding, progress, (d) => (extractionDate = d))
+      : this.format === 'finess-activities'
+        ? readFinessActivities(file, progress)
+        : readFinessPlus(file, progress);
     let mapper: RecordMapper | null = null;
     const structures = new Map<string, { line: number; record: StructureRecord }>();
-    const positions = new Map<string, { line: number; record: GeolocationRecord }>();
     const activities = new Map<string, ActivityRecord>();
     const groupings = new Map<string, GroupingRecord>();
     let rejections: Rejection[] = [];
@@ -291,15 +292,8 @@ class Job {
     const ignored = new Map<string, number>();
     const flush = async () => {
       mapper ??= await this.mapper(extractionDate);
-      await this.writeFinessBatch(
-        mapper,
-        [...structures.values()],
-        [...positions.values()],
-        rejections,
-        extractionDate,
-      );
+      await this.writeFinessBatch(mapper, [...structures.values()], rejections, extractionDate);
       structures.clear();
-      positions.clear();
       rejections = [];
       if (rejectedKeys.length) await this.d.runs.markSeen(this.run.id, rejectedKeys);
       rejectedKeys = [];
@@ -323,22 +317,21 @@ class Job {
       } else if ('structure' in item) {
         kindsSeen.add(item.structure.kind);
         structures.set(item.structure.finess, { line: item.line, record: item.structure });
-      } else if ('geolocation' in item)
-        positions.set(item.geolocation.finess, { line: item.line, record: item.geolocation });
-      else if ('activity' in item) {
+      } else if ('activity' in item) {
         origins.add(item.activity.origin);
         activities.set(item.activity.sourceKey, item.activity);
       } else if ('grouping' in item) {
         groupingKinds.add(item.grouping.kind);
         groupings.set(`${item.grouping.kind} ${item.grouping.sourceId}`, item.grouping);
-      } else ignored.set(item.ignored, (ignored.get(item.ignored) ?? 0) + 1);
-      if (structures.size + positions.size + activities.size + groupings.size + rejections.length >= BATCH)
-        await flush();
+      } else if ('ignored' in item) ignored.set(item.ignored, (ignored.get(item.ignored) ?? 0) + 1);
+      // `geolocalisation` lines were staged by the first pass: their structures take them as they are written.
+      if (structures.size + activities.size + groupings.size + rejections.length >= BATCH) await flush();
     }
     await flush();
+    if (legacy) await this.writeLeftoverPositions(mapper ?? (await this.mapper(extractionDate)));
     await this.settle();
     const notes = [...ignored].map(([tag, n]) => `${n} ligne(s) « ${tag} » lues mais non importées.`);
-    if (this.format === 'finess-legacy' && kindsSeen.size > 0) {
+    if (legacy && kindsSeen.size > 0) {
       notes.push(await this.closeMissing([...kindsSeen], extractionDate ?? new Date().toISOString().slice(0, 10)));
     }
     if (origins.size + groupingKinds.size > 0) {
@@ -376,7 +369,6 @@ class Job {
   private async writeFinessBatch(
     mapper: RecordMapper,
     structures: { line: number; record: StructureRecord }[],
-    positions: { line: number; record: GeolocationRecord }[],
     rejections: Rejection[],
     extractionDate: string | null,
   ): Promise<void> {
@@ -398,6 +390,14 @@ class Job {
         this.run.id,
         structures.map((s) => s.record.finess),
       );
+      const staged = await this.d.runs.stagedPositions(
+        this.run.id,
+        rows.map((r) => r.finess!),
+      );
+      for (const row of rows) {
+        const raw = staged.get(row.finess!);
+        if (raw) Object.assign(row, mapper.geolocated(raw, row.commune_code));
+      }
     }
     rejections.sort((a, b) => a.line - b.line);
     await this.commit(rejections, async (tx, result) => {
@@ -417,7 +417,6 @@ class Job {
       );
       result.add(0, await this.d.records.createMissingParents(tx, this.ref, missingParents));
       result.add(egs.length, await this.d.records.upsertOrganizations(tx, this.ref, format, egs));
-      if (positions.length) await this.writePositions(tx, mapper, positions, result);
     });
   }
 
@@ -436,28 +435,47 @@ class Job {
     });
   }
 
+  /**
+   * First pass over a legacy stock file: its positions go to a scratch table, so that each establishment is
+   * written once with its position (a position written after its structure cost an update and a second
+   * audit event per establishment). Outside the batches, like the seen keys: a dry run uses them too.
+   */
+  private async stagePositions(file: string, encoding: TextEncoding): Promise<void> {
+    let positions = new Map<string, RawPosition>();
+    for await (const record of readLegacyPositions(file, encoding)) {
+      positions.set(record.finess, record.position);
+      if (positions.size >= BATCH) {
+        await this.d.runs.stagePositions(this.run.id, positions);
+        positions = new Map();
+      }
+    }
+    await this.d.runs.stagePositions(this.run.id, positions);
+  }
+
+  /** Positions of structures the file does not describe (or rejected): updates of the known ones, as before. */
+  private async writeLeftoverPositions(mapper: RecordMapper): Promise<void> {
+    for (let after = ''; ;) {
+      const page = await this.d.runs.leftoverPositions(this.run.id, after, BATCH);
+      if (page.length === 0) return;
+      after = page.at(-1)!.finess;
+      await this.commit([], (tx, result) => this.writePositions(tx, mapper, page, result));
+    }
+  }
+
   private async writePositions(
     tx: Tx,
     mapper: RecordMapper,
-    positions: { line: number; record: GeolocationRecord }[],
+    positions: { finess: string; position: RawPosition }[],
     result: BatchResult,
   ): Promise<void> {
     const communes = await this.d.records.communesOf(
       tx,
-      positions.map((p) => p.record.finess),
+      positions.map((p) => p.finess),
     );
-    const rows = positions.map(({ record }) => {
-      const { near, departement } = mapper.nearOf(communes.get(record.finess) ?? null);
-      const p = mapper.position(record.position, departement, near);
-      return {
-        finess: record.finess,
-        latitude: p?.latitude ?? null,
-        longitude: p?.longitude ?? null,
-        geocoding: p
-          ? `${record.position.precision ?? 'adresse'} (${record.position.crs ?? 'CRS du territoire'})`
-          : null,
-      };
-    });
+    const rows = positions.map(({ finess, position }) => ({
+      finess,
+      ...mapper.geolocated(position, communes.get(finess) ?? null),
+    }));
     const written = await this.d.records.updatePositions(tx, this.ref, rows);
     // A position completing a structure this run just wrote is part of that change, not another one.
     result.add(positions.length - written.sameRun, { ...written, written: written.written - written.sameRun });

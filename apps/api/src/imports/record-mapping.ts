@@ -119,11 +119,19 @@ export class RecordMapper {
     return null;
   }
 
-  nearOf(communeCode: string | null): { near: LatLon | null; departement: string } {
+  /** The position columns a legacy `geolocalisation` line gives a structure of this commune. */
+  geolocated(
+    raw: RawPosition,
+    communeCode: string | null,
+  ): Pick<OrganizationRow, 'latitude' | 'longitude' | 'geocoding' | 'positioned'> {
     const commune = communeCode ? this.communes.get(communeCode) : undefined;
+    const near = commune?.latitude != null ? { latitude: commune.latitude, longitude: commune.longitude! } : null;
+    const p = this.position(raw, commune?.departementCode ?? '', near);
     return {
-      near: commune?.latitude != null ? { latitude: commune.latitude, longitude: commune.longitude! } : null,
-      departement: commune?.departementCode ?? '',
+      latitude: p?.latitude ?? null,
+      longitude: p?.longitude ?? null,
+      geocoding: p ? `${raw.precision ?? 'adresse'} (${raw.crs ?? 'CRS du territoire'})` : null,
+      positioned: true,
     };
   }
 

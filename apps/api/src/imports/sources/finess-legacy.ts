@@ -7,6 +7,7 @@ import {
   type FinessItem,
   type FinessRecord,
   finessDate,
+  type GeolocationRecord,
   inseeCommune,
   RecordError,
   type StructureRecord,
@@ -81,6 +82,23 @@ function listed(text: string, cut: boolean): { finess?: string; incomplete?: tru
   if (cut) return { incomplete: true };
   if (NOT_STRUCTURES.has(tag)) return {};
   return FINESS_NUMBER.test(number) ? { finess: number } : { incomplete: true };
+}
+
+/**
+ * First pass over a legacy stock file: its `geolocalisation` lines only, so that each establishment can be
+ * written once with its position wherever its line is in the file. Bad lines are skipped here: the full
+ * pass (`readLegacyFiness`) rejects them with their line numbers.
+ */
+export async function* readLegacyPositions(file: string, encoding: TextEncoding): AsyncGenerator<GeolocationRecord> {
+  for await (const { text } of readLines(file, encoding)) {
+    if (!/^"?geolocalisation/.test(text) || hasBrokenEncoding(text)) continue;
+    try {
+      const record = parseLegacyLine(splitLine(text));
+      if ('geolocation' in record) yield record.geolocation;
+    } catch (error) {
+      if (!(error instanceof RecordError)) throw error;
+    }
+  }
 }
 
 function parseLegacyLine(f: string[]): FinessRecord {

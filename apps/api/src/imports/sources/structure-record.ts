@@ -66,23 +66,35 @@ export type FinessItem =
 /** FINESS numbers: 9 characters, département first (2A/2B in Corsica). */
 export const FINESS_NUMBER = /^[0-9][0-9AB][0-9]{7}$/;
 
+/** Dates already checked valid: a national file repeats a few thousand dates over hundreds of thousands of lines. */
+const validDates = new Set<string>();
+const MAX_VALID_DATES = 100_000;
+
 /** `YYYY-MM-DD` checked as a calendar date; FINESS's default 1900-01-01 means unknown. Throws on bad dates. */
 export function finessDate(value: string | null | undefined, field: string): string | null {
   const v = value?.trim().slice(0, 10);
   if (!v) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!date || date.toISOString().slice(0, 10) !== v)
-    throw new RecordError(`date invalide pour ${field} : « ${value} »`);
+  if (!validDates.has(v)) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+    if (!date || date.toISOString().slice(0, 10) !== v)
+      throw new RecordError(`date invalide pour ${field} : « ${value} »`);
+    if (validDates.size >= MAX_VALID_DATES) validDates.clear();
+    validDates.add(v);
+  }
   return v === '1900-01-01' ? null : v;
 }
 
 /** A line that cannot be imported; its message becomes the rejection reason. */
 export class RecordError extends Error {}
 
+const NOT_CLEAN = /^\s|\s$|\s\s|[^\S ]/;
+
 /** Trimmed, with inner runs of spaces collapsed (FINESS+ pads strings); empty → null. */
 export function clean(value: string | null | undefined): string | null {
-  const v = value?.replace(/\s+/g, ' ').trim();
+  if (!value) return null;
+  // Most fields have nothing to collapse: tested first, so that they are not copied.
+  const v = NOT_CLEAN.test(value) ? value.replace(/\s+/g, ' ').trim() : value;
   return v ? v : null;
 }
 
