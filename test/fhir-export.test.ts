@@ -22,7 +22,8 @@ const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
 async function runExport(query: string, profile = '1') {
   const kick = await client(profile).get(`/fhir/$export${query}`).set('Prefer', 'respond-async').expect(202);
   const poll = local(kick.headers['content-location']!);
-  for (let i = 0; i < 100; i++) {
+  // A deadline rather than a number of polls: a whole export takes seconds when the machine is busy.
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
     const status = await client(profile).get(poll);
     if (status.status === 200) return { poll, manifest: status.body };
     expect(status.status).toBe(202);
