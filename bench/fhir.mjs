@@ -464,7 +464,8 @@ async function exportBenchmark() {
     let lines = 0;
     for await (const chunk of res.body) {
       bytes += chunk.length;
-      for (const b of chunk) if (b === 10) lines++;
+      // indexOf (native) rather than a byte-by-byte loop: at 4.6 GB, counting in JS took longer than serving.
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
     }
     files.push({ type: output.type, url: output.url, bytes, resources: lines });
   }

@@ -30,6 +30,12 @@ const HEAVIEST_FIRST: ResourceType[] = [
   'PractitionerRole',
   'Practitioner',
 ];
+/**
+ * Heap of each worker thread. Its live data is two batches of rows (ndjson-file.ts) and one batch of NDJSON,
+ * ~30 MB for offers; a bound well above that makes V8 collect before the heap grows, so that two workers and
+ * the API stay well under the 500 MB the issue allows (256 MB each reached 499 MB at the national scale).
+ */
+const WORKER_HEAP_MB = 128;
 const NDJSON_FORMATS = new Set(['application/fhir+ndjson', 'application/ndjson', 'ndjson']);
 
 export type KickOff = { types: ResourceType[]; since: Date | null; regions: string[] };
@@ -125,7 +131,8 @@ export class FhirExportService implements OnModuleInit, OnModuleDestroy {
     const job = await this.status(client, jobId);
     const output = job.output.find((o) => o.file === file);
     if (job.status !== 'completed' || !output) throw new FhirError(404, 'not-found', `Fichier ${file} introuvable`);
-    return createReadStream(path.join(this.dir(jobId), output.file));
+    // 1 MiB reads: the default 64 KiB made serving a 2.5 GB file cost ~16 times more chunks through Express.
+    return createReadStream(path.join(this.dir(jobId), output.file), { highWaterMark: 1 << 20 });
   }
 
   private dir(jobId: string): string {
@@ -162,7 +169,7 @@ export class FhirExportService implements OnModuleInit, OnModuleDestroy {
       client: { accessProfile: client.accessProfile, regions: client.regions },
       file: path.join(this.dir(job.id), file),
     };
-    const worker = new Worker(WORKER, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    const worker = new Worker(WORKER, { workerData: task, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const count = await new Promise<number>((resolve, reject) => {
       worker.once('message', (m: { count: number }) => resolve(m.count));
       worker.once('error', reject);

@@ -7,8 +7,11 @@ import type { ResourceType } from '../fhir.constants.js';
 import { FhirRepository } from '../fhir.repository.js';
 import { toResource } from '../mapping/index.js';
 
-/** Rows read and serialised at a time (about 7 MB of NDJSON for offers, the largest resources). */
-const BATCH = 1000;
+/**
+ * Rows read and serialised at a time (about 3.5 MB of NDJSON for offers, the largest resources); with the next
+ * batch prefetched, the worker holds two, which bounds its heap (fhir-export.service.ts: WORKER_HEAP_MB).
+ */
+const BATCH = 500;
 
 /** One type's NDJSON file of an export: everything a worker thread needs, as plain data. */
 export type NdjsonTask = {
