@@ -361,13 +361,17 @@ describe('search columns kept current by triggers (migration 1764500000000)', ()
     await t.db.query(`DELETE FROM location WHERE id = $1`, [place]);
   });
 
-  it('capacity searches follow indicators added, changed and removed (place capacity keys, migration 1764800000000)', async () => {
-    const place = (
+  /** An open place of the demo EG in commune 01451, for tests that change what it holds. */
+  const testPlace = async (name: string): Promise<string> =>
+    (
       await t.db.query(
-        `INSERT INTO location (name, status, commune_code, organization_id) VALUES ('Lits de test', '{"code": "3"}', '01451', $1) RETURNING id`,
-        [ids.eg],
+        `INSERT INTO location (name, status, commune_code, organization_id) VALUES ($1, '{"code": "3"}', '01451', $2) RETURNING id`,
+        [name, ids.eg],
       )
     ).rows[0].id as string;
+
+  it('capacity searches follow indicators added, changed and removed (place capacity keys, migration 1764800000000)', async () => {
+    const place = await testPlace('Lits de test');
     const coding = (table: string, code: string) =>
       JSON.stringify({ system: `https://mos.esante.gouv.fr/NOS/${table}/FHIR/${table.replace('_', '-')}`, code });
     const addIndicator = async (status: string, count: number) =>
@@ -426,12 +430,7 @@ describe('search columns kept current by triggers (migration 1764500000000)', ()
   });
 
   it('a place whose offers are all sensitive units is hidden from profiles that do not see them', async () => {
-    const place = (
-      await t.db.query(
-        `INSERT INTO location (name, status, commune_code, organization_id) VALUES ('Unité protégée', '{"code": "3"}', '01451', $1) RETURNING id`,
-        [ids.eg],
-      )
-    ).rows[0].id as string;
+    const place = await testPlace('Unité protégée');
     expect(await placeVisible(place, '2')).toBe(true);
     await t.db.query(`INSERT INTO healthcare_service_location VALUES ($1, $2)`, [ids.offer, place]);
     await t.db.query(`UPDATE healthcare_service SET sensitive_unit = true WHERE id = $1`, [ids.offer]);
