@@ -15,12 +15,11 @@ const EQUIPMENT = fixture('cs1100505-cs1100504-equipment.csv');
 const RPPS = fixture('PS_LibreAcces_Personne_activite_small.txt');
 
 const session = importSession('ror-import-flows-');
-const { tmp, run } = session;
+const { tmp, run, rows } = session;
 let t: TestApp;
 beforeAll(() => {
   ({ t } = session);
 });
-const rows = async (sql: string, params: unknown[] = []) => (await t.db.query(sql, params)).rows;
 const activity = async (key: string) => (await rows(`SELECT * FROM finess_activity WHERE source_key = $1`, [key]))[0];
 const rejections = (runId: string) =>
   rows(`SELECT line, reason FROM import_rejection WHERE run_id = $1 ORDER BY line`, [runId]);

@@ -18,12 +18,11 @@ const ACTIVITIES = importFixture('finess-activites-excerpt-20260401.json');
 const RPPS = importFixture('PS_LibreAcces_Personne_activite_small.txt');
 
 const session = importSession('ror-import-variants-');
-const { tmp, run } = session;
+const { tmp, run, rows } = session;
 let t: TestApp;
 beforeAll(() => {
   ({ t } = session);
 });
-const rows = async (sql: string, params: unknown[] = []) => (await t.db.query(sql, params)).rows;
 const org = async (finess: string) => (await rows(`SELECT * FROM organization WHERE finess = $1`, [finess]))[0];
 const reasons = async (runId: string) =>
   (await rows(`SELECT reason FROM import_rejection WHERE run_id = $1 ORDER BY line`, [runId])).map((r) => r.reason);
